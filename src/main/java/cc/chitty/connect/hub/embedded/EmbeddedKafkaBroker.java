@@ -1,0 +1,145 @@
+package cc.chitty.connect.hub.embedded;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Exit;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * A single-node KRaft broker (combined broker and controller) in the hub's JVM. It starts on a background thread
+ * as soon as the bean exists, so it boots while PostgreSQL and Spring do; {@link #start()} waits for it, which
+ * keeps Camel (started after all lifecycle beans) from running routes before the broker answers. Records and
+ * committed offsets live in the data directory and survive restarts.
+ */
+public final class EmbeddedKafkaBroker implements SmartLifecycle, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+
+    private final Path logDir;
+    private final int port;
+    private final CompletableFuture<KafkaRaftServer> server;
+    private volatile boolean running;
+
+    EmbeddedKafkaBroker(Path logDir, int port, int controllerPort) {
+        this.logDir = logDir;
+        this.port = port;
+        // Kafka ends the JVM on fatal errors; the hub must outlive its broker and report it unhealthy instead
+        Exit.setExitProcedure((code, message) -> log.error("embedded Kafka asked to exit ({}): {}", code, message));
+        Exit.setHaltProcedure((code, message) -> log.error("embedded Kafka asked to halt ({}): {}", code, message));
+        this.server = CompletableFuture.supplyAsync(() -> boot(brokerConfig(logDir, port, controllerPort)),
+                runnable -> new Thread(runnable, "embedded-kafka-start").start());
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    @Override
+    public void start() {
+        try {
+            server.get(60, TimeUnit.SECONDS);
+            running = true;
+            log.info("embedded Kafka ready on {} with data in {}", bootstrapServers(), logDir);
+        } catch (Exception e) {
+            throw new IllegalStateException("embedded Kafka broker did not start", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (running) {
+            shutdown();
+        }
+    }
+
+    /** Also stops a broker whose context failed before {@link #start()} was reached. */
+    @Override
+    public void close() {
+        if (running || !server.isDone()) {
+            shutdown();
+        }
+    }
+
+    private void shutdown() {
+        running = false;
+        server.thenAccept(s -> {
+            s.shutdown();
+            s.awaitShutdown();
+        }).exceptionally(e -> null).join();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // before the web server and Camel start, after both have stopped
+        return Integer.MIN_VALUE + 1000;
+    }
+
+    private static KafkaRaftServer boot(Properties props) {
+        KafkaConfig config = new KafkaConfig(props, false);
+        Path dir = Path.of(props.getProperty("log.dirs"));
+        if (!Files.exists(dir.resolve("meta.properties"))) {
+            format(config, dir);
+        }
+        KafkaRaftServer raftServer = new KafkaRaftServer(config, Time.SYSTEM);
+        raftServer.startup();
+        return raftServer;
+    }
+
+    private static void format(KafkaConfig config, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            new Formatter()
+                    .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+                    .setNodeId(config.nodeId())
+                    .setClusterId(Uuid.randomUuid().toString())
+                    .setDirectories(List.of(dir.toString()))
+                    .setMetadataLogDirectory(dir.toString())
+                    .setControllerListenerName("CONTROLLER")
+                    .run();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not format the Kafka log directory " + dir, e);
+        }
+    }
+
+    private static Properties brokerConfig(Path logDir, int port, int controllerPort) {
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", "1");
+        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.put("log.dirs", logDir.toAbsolutePath().toString());
+        p.put("num.partitions", "3");
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "3");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("min.insync.replicas", "1");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        // a restart after kill -9 waits for the old registration to expire: keep that short
+        p.put("broker.session.timeout.ms", "3000");
+        p.put("broker.heartbeat.interval.ms", "1000");
+        // the log cleaner's default 128 MiB dedupe buffer dominates the heap of a one-node broker
+        p.put("log.cleaner.dedupe.buffer.size", "8388608");
+        return p;
+    }
+}

@@ -1,0 +1,59 @@
+package cc.chitty.connect.hub.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Decides, before any bean exists, whether the embedded Kafka broker and PostgreSQL server are needed: they are
+ * when no external bootstrap servers or JDBC URL are configured. Resolves their ports early because the Kafka
+ * address is baked into component configuration long before the broker bean is created.
+ */
+class EmbeddedServersEnvironment implements EnvironmentPostProcessor {
+
+    static final String SOURCE_NAME = "hubEmbeddedServers";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        Map<String, Object> props = new HashMap<>();
+        if (isBlank(env.getProperty("hub.kafka.bootstrap-servers"))) {
+            int port = portOrFree(env.getProperty("hub.embedded.kafka.port", Integer.class, 9092));
+            int controllerPort = portOrFree(env.getProperty("hub.embedded.kafka.controller-port", Integer.class, 9093));
+            props.put("hub.embedded.kafka.enabled", "true");
+            props.put("hub.embedded.kafka.port", port);
+            props.put("hub.embedded.kafka.controller-port", controllerPort);
+            props.put("hub.kafka.bootstrap-servers", "127.0.0.1:" + port);
+        }
+        if (isBlank(env.getProperty("spring.datasource.url"))) {
+            props.put("hub.embedded.postgres.enabled", "true");
+            props.put("hub.embedded.postgres.port",
+                    portOrFree(env.getProperty("hub.embedded.postgres.port", Integer.class, 0)));
+        }
+        if (!props.isEmpty()) {
+            env.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, props));
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static int portOrFree(int configured) {
+        if (configured > 0) {
+            return configured;
+        }
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free loopback port", e);
+        }
+    }
+}
