@@ -1,0 +1,66 @@
+package cc.chitty.connect.hub.web;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+
+/**
+ * The REST and admin APIs take JSON: a body of any other type on a write is refused with 415 before it is read.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+class JsonContentTypeFilter extends org.springframework.web.filter.OncePerRequestFilter {
+
+    private static final List<String> GUARDED = List.of("/api/", "/admin/");
+
+    private final ProblemWriter problems;
+
+    JsonContentTypeFilter(ProblemWriter problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return GUARDED.stream().noneMatch(path::startsWith) || !hasBody(request);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!isJson(request.getContentType())) {
+            problems.write(response, Problem.of(415, "unsupported-media-type", "Unsupported Media Type",
+                    "This endpoint accepts application/json request bodies").with("accepted", List.of(
+                            MediaType.APPLICATION_JSON_VALUE)));
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static boolean hasBody(HttpServletRequest request) {
+        String method = request.getMethod();
+        boolean writes = "POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method);
+        return writes && (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null);
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return MediaType.APPLICATION_JSON.includes(type) || type.getSubtype().endsWith("+json");
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+}
