@@ -1,0 +1,97 @@
+package cc.chitty.connect.hub.security;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import cc.chitty.connect.hub.web.Problem;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Operators' API-key management. A new key is returned once, in the creation response, and never again. */
+@RestController
+@RequestMapping(path = "/admin/api-keys", produces = MediaType.APPLICATION_JSON_VALUE)
+class ApiKeyAdminController {
+
+    private static final Pattern SCOPE = Pattern.compile("[a-z][a-z0-9_-]*(:[a-z0-9_*-]+)?");
+
+    private final ApiKeys apiKeys;
+
+    ApiKeyAdminController(ApiKeys apiKeys) {
+        this.apiKeys = apiKeys;
+    }
+
+    record CreateRequest(String name, List<String> scopes, Integer rateLimit, Instant expiresAt) {
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> create(@RequestBody CreateRequest request) {
+        List<Map<String, String>> errors = validate(request);
+        if (!errors.isEmpty()) {
+            Problem problem = Problem.of(400, "validation", "Invalid Request", "The key request is not valid")
+                    .with("errors", errors);
+            return ResponseEntity.badRequest().contentType(MediaType.valueOf(Problem.MEDIA_TYPE))
+                    .body(problem.fields());
+        }
+        ApiKeys.Issued issued = apiKeys.issue(request.name().trim(),
+                request.scopes() == null ? List.of() : request.scopes(), request.rateLimit(), request.expiresAt());
+        Map<String, Object> body = view(issued.record());
+        body.put("key", issued.key());
+        return ResponseEntity.created(URI.create("/admin/api-keys/" + issued.record().id())).body(body);
+    }
+
+    @GetMapping
+    List<Map<String, Object>> list() {
+        return apiKeys.list().stream().map(ApiKeyAdminController::view).toList();
+    }
+
+    @PostMapping("/{id}/revoke")
+    ResponseEntity<Object> revoke(@PathVariable UUID id) {
+        if (!apiKeys.revoke(id)) {
+            return ResponseEntity.status(404).contentType(MediaType.valueOf(Problem.MEDIA_TYPE))
+                    .body(Problem.of(404, "not-found", "Not Found", "No API key with id " + id).fields());
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private static List<Map<String, String>> validate(CreateRequest request) {
+        List<Map<String, String>> errors = new java.util.ArrayList<>();
+        if (request.name() == null || request.name().isBlank() || request.name().length() > 100) {
+            errors.add(Map.of("field", "name", "message", "is required, at most 100 characters"));
+        }
+        if (request.scopes() != null && request.scopes().stream().anyMatch(s -> s == null || !SCOPE.matcher(s).matches())) {
+            errors.add(Map.of("field", "scopes", "message", "each scope reads like chittyid:mint or admin"));
+        }
+        if (request.rateLimit() != null && request.rateLimit() <= 0) {
+            errors.add(Map.of("field", "rateLimit", "message", "must be a positive number of requests per minute"));
+        }
+        if (request.expiresAt() != null && !request.expiresAt().isAfter(Instant.now())) {
+            errors.add(Map.of("field", "expiresAt", "message", "must be in the future"));
+        }
+        return errors;
+    }
+
+    private static Map<String, Object> view(ApiKey key) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", key.id());
+        view.put("prefix", key.prefix());
+        view.put("name", key.name());
+        view.put("status", key.status());
+        view.put("scopes", key.scopes());
+        view.put("rateLimit", key.rateLimit());
+        view.put("expiresAt", key.expiresAt());
+        view.put("createdAt", key.createdAt());
+        view.put("lastUsedAt", key.lastUsedAt());
+        return view;
+    }
+}

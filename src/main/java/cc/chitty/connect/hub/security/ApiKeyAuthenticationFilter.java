@@ -1,0 +1,72 @@
+package cc.chitty.connect.hub.security;
+
+import java.io.IOException;
+
+import cc.chitty.connect.hub.web.Problem;
+import cc.chitty.connect.hub.web.ProblemWriter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates REST and MCP requests by API key, from {@code X-ChittyOS-API-Key} or
+ * {@code Authorization: Bearer}. Missing or unknown keys get 401, inactive or expired ones 403, each naming the
+ * reason; the key itself never appears in a response or a log line.
+ */
+final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "X-ChittyOS-API-Key";
+    public static final String ATTRIBUTE = "hub.apiKey";
+
+    private final ApiKeys apiKeys;
+    private final ProblemWriter problems;
+
+    ApiKeyAuthenticationFilter(ApiKeys apiKeys, ProblemWriter problems) {
+        this.apiKeys = apiKeys;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        ApiKeys.Verdict verdict = apiKeys.check(presentedKey(request));
+        switch (verdict.outcome()) {
+            case VALID -> {
+                request.setAttribute(ATTRIBUTE, verdict.key());
+                SecurityContextHolder.getContext().setAuthentication(new ApiKeyAuthentication(verdict.key()));
+                chain.doFilter(request, response);
+            }
+            case MISSING -> refuse(response, 401, "missing-api-key", "Missing API key",
+                    "Send an API key in the X-ChittyOS-API-Key header or as Authorization: Bearer");
+            case UNKNOWN -> refuse(response, 401, "invalid-api-key", "Invalid API key",
+                    "The API key is not known to the hub");
+            case INACTIVE -> refuse(response, 403, "inactive-api-key", "API key is inactive",
+                    "The API key " + verdict.key().prefix() + "… has been " + verdict.key().status());
+            case EXPIRED -> refuse(response, 403, "expired-api-key", "API key has expired",
+                    "The API key " + verdict.key().prefix() + "… expired at " + verdict.key().expiresAt());
+        }
+    }
+
+    private void refuse(HttpServletResponse response, int status, String type, String title, String detail)
+            throws IOException {
+        if (status == 401) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"chittyconnect\"");
+        }
+        problems.write(response, Problem.of(status, type, title, detail));
+    }
+
+    private static String presentedKey(HttpServletRequest request) {
+        String header = request.getHeader(HEADER);
+        if (header != null && !header.isBlank()) {
+            return header.trim();
+        }
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return authorization.substring(7).trim();
+        }
+        return null;
+    }
+}

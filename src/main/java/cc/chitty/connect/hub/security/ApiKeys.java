@@ -1,0 +1,99 @@
+package cc.chitty.connect.hub.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Issues and checks API keys: {@code chitty_} followed by 64 hex digits (32 random bytes). Lookups are by hash and
+ * cached for {@code hub.api-keys.cache-ttl}, which bounds how long a revoked key keeps working on any instance.
+ */
+@Service
+public class ApiKeys {
+
+    private static final Pattern FORMAT = Pattern.compile("chitty_[0-9a-f]{64}");
+    private static final int PREFIX_LENGTH = "chitty_".length() + 8;
+
+    private final ApiKeyRepository repository;
+    private final SecureRandom random = new SecureRandom();
+    private final Clock clock = Clock.systemUTC();
+    private final Cache<String, Optional<ApiKey>> byHash;
+
+    ApiKeys(ApiKeyRepository repository, @Value("${hub.api-keys.cache-ttl:5s}") Duration cacheTtl) {
+        this.repository = repository;
+        this.byHash = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(100_000).build();
+    }
+
+    /** A new key; its secret part is in {@link Issued#key()} and nowhere else. */
+    public Issued issue(String name, List<String> scopes, Integer rateLimit, Instant expiresAt) {
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String key = "chitty_" + HexFormat.of().formatHex(secret);
+        ApiKey record = new ApiKey(UUID.randomUUID(), key.substring(0, PREFIX_LENGTH), name, ApiKey.ACTIVE,
+                List.copyOf(scopes), rateLimit, expiresAt, clock.instant(), null);
+        repository.insert(record, sha256(key));
+        return new Issued(record, key);
+    }
+
+    public Verdict check(String presented) {
+        if (presented == null || presented.isBlank()) {
+            return new Verdict(Outcome.MISSING, null);
+        }
+        if (!FORMAT.matcher(presented).matches()) {
+            return new Verdict(Outcome.UNKNOWN, null);
+        }
+        Optional<ApiKey> found = byHash.get(sha256(presented), repository::findByHash);
+        if (found.isEmpty()) {
+            return new Verdict(Outcome.UNKNOWN, null);
+        }
+        ApiKey key = found.get();
+        if (!ApiKey.ACTIVE.equals(key.status())) {
+            return new Verdict(Outcome.INACTIVE, key);
+        }
+        if (key.isExpired(clock.instant())) {
+            return new Verdict(Outcome.EXPIRED, key);
+        }
+        return new Verdict(Outcome.VALID, key);
+    }
+
+    public List<ApiKey> list() {
+        return repository.findAll();
+    }
+
+    public boolean revoke(UUID id) {
+        boolean revoked = repository.revoke(id);
+        byHash.invalidateAll();
+        return revoked;
+    }
+
+    static String sha256(String key) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JVM", e);
+        }
+    }
+
+    public record Issued(ApiKey record, String key) {
+    }
+
+    public enum Outcome { MISSING, UNKNOWN, INACTIVE, EXPIRED, VALID }
+
+    public record Verdict(Outcome outcome, ApiKey key) {
+    }
+}

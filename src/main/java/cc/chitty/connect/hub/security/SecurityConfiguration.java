@@ -1,0 +1,115 @@
+package cc.chitty.connect.hub.security;
+
+import java.io.IOException;
+
+import cc.chitty.connect.hub.web.Problem;
+import cc.chitty.connect.hub.web.ProblemWriter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Three filter chains: API keys for {@code /api/**}; operator Basic login for {@code /admin/**} and the actuator
+ * (Hawtio, Jolokia, metrics; health stays public for probes); everything else public.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String OPERATOR = "OPERATOR";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiKeyChain(HttpSecurity http, ApiKeys apiKeys, ProblemWriter problems) throws Exception {
+        return http.securityMatcher("/api/**")
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .anonymous(AbstractHttpConfigurer::disable)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems), AuthorizationFilter.class)
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .exceptionHandling(e -> e.authenticationEntryPoint(problemEntryPoint(problems, "Bearer")))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain operatorChain(HttpSecurity http, ProblemWriter problems) throws Exception {
+        CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        csrfTokens.setCookiePath("/");
+        return http.securityMatcher("/admin/**", "/actuator/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .anyRequest().hasRole(OPERATOR))
+                .httpBasic(b -> b.realmName("ChittyConnect operators")
+                        .authenticationEntryPoint(problemEntryPoint(problems, "Basic")))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problemEntryPoint(problems, "Basic")))
+                // the admin API is called with Basic credentials by scripts; the console's Jolokia calls carry
+                // the cookie's token in X-XSRF-TOKEN, as Hawtio's Spring Security guide sets it up
+                .csrf(c -> c.ignoringRequestMatchers("/admin/**")
+                        .csrfTokenRepository(csrfTokens)
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+                .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain publicChain(HttpSecurity http) throws Exception {
+        return http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .build();
+    }
+
+    @Bean
+    UserDetailsService operators(OperatorCredentials credentials) {
+        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new InMemoryUserDetailsManager(User.withUsername(credentials.username())
+                .password(encoder.encode(credentials.password()))
+                .roles(OPERATOR)
+                .build());
+    }
+
+    private static AuthenticationEntryPoint problemEntryPoint(ProblemWriter problems, String scheme) {
+        return (request, response, failure) -> {
+            response.setHeader("WWW-Authenticate", scheme + " realm=\""
+                    + ("Basic".equals(scheme) ? "ChittyConnect operators" : "chittyconnect") + "\"");
+            problems.write(response, Problem.of(401, "unauthenticated", "Authentication required",
+                    "Basic".equals(scheme) ? "Operator credentials are required" : "An API key is required"));
+        };
+    }
+
+    /** Makes the deferred CSRF token materialise, so its cookie reaches the console on the first page load. */
+    private static final class CsrfCookieFilter extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+            if (token != null) {
+                token.getToken();
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}
