@@ -1,0 +1,46 @@
+package cc.chitty.connect.hub.upstream;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+
+/**
+ * Builds the outgoing request from the {@link UpstreamCall} properties alone: every header the client sent is
+ * dropped, the service's own bearer token is added, and the request id is passed on for tracing.
+ */
+final class UpstreamRequestPreparer implements Processor {
+
+    private final java.util.Map<String, UpstreamSettings> settings;
+
+    UpstreamRequestPreparer(java.util.Map<String, UpstreamSettings> settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        UpstreamSettings service = settings.get(exchange.getProperty(UpstreamCall.SERVICE, String.class));
+        String method = exchange.getProperty(UpstreamCall.METHOD, "GET", String.class);
+        Message message = exchange.getMessage();
+        String requestId = message.getHeader("X-Request-ID", String.class);
+        String contentType = message.getHeader(Exchange.CONTENT_TYPE, String.class);
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_METHOD, method);
+        message.setHeader(Exchange.HTTP_PATH, exchange.getProperty(UpstreamCall.PATH, "", String.class));
+        String query = exchange.getProperty(UpstreamCall.QUERY, String.class);
+        if (query != null && !query.isEmpty()) {
+            message.setHeader(Exchange.HTTP_QUERY, query);
+        }
+        message.setHeader("Accept", "application/json");
+        if (requestId != null) {
+            message.setHeader("X-Request-ID", requestId);
+        }
+        if (message.getBody() != null && !"GET".equals(method) && !"HEAD".equals(method)) {
+            message.setHeader(Exchange.CONTENT_TYPE, contentType != null ? contentType : "application/json");
+        } else {
+            message.setBody(null);
+        }
+        if (!service.token().isEmpty()) {
+            message.setHeader("Authorization", "Bearer " + service.token());
+        }
+    }
+}
