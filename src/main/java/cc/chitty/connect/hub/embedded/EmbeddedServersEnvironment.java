@@ -24,6 +24,8 @@ class EmbeddedServersEnvironment implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
         Map<String, Object> props = new HashMap<>();
+        // resolved once: a configured ${random.uuid} must name one directory, not a new one per lookup
+        props.put("hub.data-dir", env.getProperty("hub.data-dir", "./data"));
         if (isBlank(env.getProperty("hub.kafka.bootstrap-servers"))) {
             int port = portOrFree(env.getProperty("hub.embedded.kafka.port", Integer.class, 9092));
             int controllerPort = portOrFree(env.getProperty("hub.embedded.kafka.controller-port", Integer.class, 9093));
@@ -37,9 +39,7 @@ class EmbeddedServersEnvironment implements EnvironmentPostProcessor {
             props.put("hub.embedded.postgres.port",
                     portOrFree(env.getProperty("hub.embedded.postgres.port", Integer.class, 0)));
         }
-        if (!props.isEmpty()) {
-            env.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, props));
-        }
+        env.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, props));
     }
 
     private static boolean isBlank(String value) {

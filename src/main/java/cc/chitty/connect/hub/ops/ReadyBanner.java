@@ -16,13 +16,15 @@ class ReadyBanner {
     private final OperatorCredentials operator;
     private final String baseUrl;
 
-    ReadyBanner(OperatorCredentials operator, @Value("${hub.public-base-url}") String baseUrl) {
+    ReadyBanner(OperatorCredentials operator, @Value("${hub.public-base-url:}") String baseUrl) {
         this.operator = operator;
         this.baseUrl = baseUrl;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void print(ApplicationReadyEvent event) {
+        String baseUrl = !this.baseUrl.isBlank() ? this.baseUrl : "http://localhost:"
+                + event.getApplicationContext().getEnvironment().getProperty("local.server.port");
         String password = operator.generatedPassword().orElse("<HUB_OPERATOR_PASSWORD>");
         String note = operator.generatedPassword().isPresent()
                 ? "  (generated for this run; set HUB_OPERATOR_PASSWORD to choose one)\n" : "";

@@ -8,7 +8,10 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -23,6 +26,8 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiKeys apiKeys;
     private final ProblemWriter problems;
+    // platform-http answers on an async dispatch, which must find the same authentication again
+    private final SecurityContextRepository contexts = new RequestAttributeSecurityContextRepository();
 
     ApiKeyAuthenticationFilter(ApiKeys apiKeys, ProblemWriter problems) {
         this.apiKeys = apiKeys;
@@ -36,7 +41,10 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         switch (verdict.outcome()) {
             case VALID -> {
                 request.setAttribute(ATTRIBUTE, verdict.key());
-                SecurityContextHolder.getContext().setAuthentication(new ApiKeyAuthentication(verdict.key()));
+                SecurityContext context = SecurityContextHolder.createEmptyContext();
+                context.setAuthentication(new ApiKeyAuthentication(verdict.key()));
+                SecurityContextHolder.setContext(context);
+                contexts.saveContext(context, request, response);
                 chain.doFilter(request, response);
             }
             case MISSING -> refuse(response, 401, "missing-api-key", "Missing API key",

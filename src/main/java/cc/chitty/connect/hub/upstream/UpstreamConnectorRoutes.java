@@ -3,32 +3,34 @@ package cc.chitty.connect.hub.upstream;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The upstream connector: one route template, {@code upstream-connector}, instantiated as
- * {@code direct:upstream.<service>} for every service in {@code hub.upstreams.services}. Capability routes set the
- * {@link UpstreamCall} properties and call it. Inside the breaker the call runs on a copy of the exchange, so a
- * retried attempt starts again from the capability's original request.
+ * The upstream connector, instantiated for every service in {@code hub.upstreams.services} from two route
+ * templates: {@code direct:upstream.<service>}, which capability routes call after setting the {@link UpstreamCall}
+ * properties and which retries transient faults ({@link RetryingCall}), and {@code direct:upstream.<service>.attempt},
+ * one call through the service's circuit breaker. Every attempt works on a copy of the capability's exchange.
  */
 @Component
 @EnableConfigurationProperties(UpstreamProperties.class)
 class UpstreamConnectorRoutes extends RouteBuilder {
 
-    static final String TEMPLATE = "upstream-connector";
+    static final String CONNECTOR = "upstream-connector";
+    static final String ATTEMPT = "upstream-attempt";
 
     private final Map<String, UpstreamSettings> settings;
     private final UpstreamBreakers breakers;
+    private final UpstreamRetries retries;
     private final UpstreamHttpClients httpClients;
     private final ObjectMapper mapper;
 
-    UpstreamConnectorRoutes(UpstreamProperties properties, UpstreamBreakers breakers, UpstreamHttpClients httpClients,
-            ObjectMapper mapper) {
+    UpstreamConnectorRoutes(UpstreamProperties properties, UpstreamBreakers breakers, UpstreamRetries retries,
+            UpstreamHttpClients httpClients, ObjectMapper mapper) {
         this.settings = properties.resolved();
         this.breakers = breakers;
+        this.retries = retries;
         this.httpClients = httpClients;
         this.mapper = mapper;
     }
@@ -38,31 +40,18 @@ class UpstreamConnectorRoutes extends RouteBuilder {
         UpstreamRequestPreparer prepareRequest = new UpstreamRequestPreparer(settings);
         UpstreamResponseChecker checkResponse = new UpstreamResponseChecker(mapper);
 
-        routeTemplate(TEMPLATE)
+        routeTemplate(CONNECTOR)
                 .templateParameter("service")
-                .templateParameter("baseUrl")
-                .templateParameter("redeliveries")
-                .templateParameter("initialDelayMs")
-                .templateParameter("maxDelayMs")
-                .templateParameter("multiplier")
-                .templateParameter("jitter")
                 .from("direct:upstream.{{service}}")
                 .routeConfigurationId(CapabilityRouteConfiguration.ID)
-                .errorHandler(defaultErrorHandler().logExhausted(false).logStackTrace(false)
-                        .retryAttemptedLogLevel(LoggingLevel.INFO))
-                .onException(Exception.class)
-                    .onWhen(new TransientFaults(settings))
-                    .maximumRedeliveries("{{redeliveries}}")
-                    .redeliveryDelay("{{initialDelayMs}}")
-                    .maximumRedeliveryDelay("{{maxDelayMs}}")
-                    .useExponentialBackOff()
-                    .backOffMultiplier("{{multiplier}}")
-                    .useCollisionAvoidance()
-                    .collisionAvoidanceFactor("{{jitter}}")
-                    .logRetryAttempted(true)
-                    .logExhausted(false)
-                .end()
                 .setProperty(UpstreamCall.SERVICE, constant("{{service}}"))
+                .process(new RetryingCall(retries, getContext().createProducerTemplate()));
+
+        routeTemplate(ATTEMPT)
+                .templateParameter("service")
+                .templateParameter("baseUrl")
+                .from("direct:upstream.{{service}}.attempt")
+                .routeConfigurationId(CapabilityRouteConfiguration.ID)
                 .circuitBreaker()
                     .resilience4jConfiguration()
                         .circuitBreaker("breaker.{{service}}")
@@ -79,15 +68,13 @@ class UpstreamConnectorRoutes extends RouteBuilder {
     private void instantiate(UpstreamSettings service) {
         bindToRegistry("breaker." + service.id(), breakers.create(service));
         bindToRegistry("httpClient." + service.id(), httpClients.create(service));
-        UpstreamSettings.Retry retry = service.retry();
-        templatedRoute(TEMPLATE)
+        retries.register(service);
+        templatedRoute(CONNECTOR)
                 .routeId("upstream." + service.id())
+                .parameter("service", service.id());
+        templatedRoute(ATTEMPT)
+                .routeId("upstream." + service.id() + ".attempt")
                 .parameter("service", service.id())
-                .parameter("baseUrl", service.baseUrl())
-                .parameter("redeliveries", String.valueOf(Math.max(0, retry.maxAttempts() - 1)))
-                .parameter("initialDelayMs", String.valueOf(retry.initialDelay().toMillis()))
-                .parameter("maxDelayMs", String.valueOf(retry.maxDelay().toMillis()))
-                .parameter("multiplier", String.valueOf(retry.multiplier()))
-                .parameter("jitter", String.valueOf(retry.jitter()));
+                .parameter("baseUrl", service.baseUrl());
     }
 }

@@ -1,0 +1,57 @@
+package cc.chitty.connect.hub.upstream;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * Resilience4j retries per upstream service: exponential backoff with jitter between attempts, or exactly the
+ * upstream's {@code Retry-After} after a 429. Two per service, since what may be retried depends on whether the
+ * method is idempotent ({@code <service>} and {@code <service>.unsafe}, as named in the retry metrics).
+ */
+@Component
+class UpstreamRetries {
+
+    private final RetryRegistry registry = RetryRegistry.ofDefaults();
+    private final Map<String, Retry> idempotent = new ConcurrentHashMap<>();
+    private final Map<String, Retry> unsafe = new ConcurrentHashMap<>();
+
+    UpstreamRetries(MeterRegistry meterRegistry) {
+        TaggedRetryMetrics.ofRetryRegistry(registry).bindTo(meterRegistry);
+    }
+
+    void register(UpstreamSettings settings) {
+        idempotent.put(settings.id(), create(settings.id(), settings, true));
+        unsafe.put(settings.id(), create(settings.id() + ".unsafe", settings, false));
+    }
+
+    Retry forCall(String service, String method) {
+        return (UpstreamCall.isIdempotent(method) ? idempotent : unsafe).get(service);
+    }
+
+    private Retry create(String name, UpstreamSettings settings, boolean forIdempotent) {
+        UpstreamSettings.Retry r = settings.retry();
+        IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(r.initialDelay(), r.multiplier(),
+                r.jitter(), r.maxDelay());
+        IntervalBiFunction<Object> interval = (attempt, outcome) -> {
+            if (outcome.isLeft() && FaultClassifier.rootOfInterest(outcome.getLeft())
+                    instanceof UpstreamStatusException status && status.retryAfterSeconds() != null) {
+                return status.retryAfterSeconds() * 1000;
+            }
+            return backoff.apply(attempt);
+        };
+        return registry.retry(name, RetryConfig.custom()
+                .maxAttempts(Math.max(1, r.maxAttempts()))
+                .intervalBiFunction(interval)
+                .retryOnException(new TransientFaults(forIdempotent, r.maxDelay()))
+                .build());
+    }
+}
