@@ -26,6 +26,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -40,7 +43,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiKeyChain(HttpSecurity http, ApiKeys apiKeys, ProblemWriter problems) throws Exception {
-        return http.securityMatcher("/api/**")
+        return http.securityMatcher(path("/api/**"))
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
@@ -56,16 +59,20 @@ class SecurityConfiguration {
     SecurityFilterChain operatorChain(HttpSecurity http, ProblemWriter problems) throws Exception {
         CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
         csrfTokens.setCookiePath("/");
-        return http.securityMatcher("/admin/**", "/actuator/**")
+        // path matchers, not MVC ones: Jolokia is its own servlet, which MVC-based matching would not cover
+        return http.securityMatcher(new OrRequestMatcher(path("/admin/**"), path("/actuator/**")))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers(path("/actuator/health"), path("/actuator/health/**"), path("/actuator/info"))
+                        .permitAll()
                         .anyRequest().hasRole(OPERATOR))
                 .httpBasic(b -> b.realmName("ChittyConnect operators")
                         .authenticationEntryPoint(problemEntryPoint(problems, "Basic")))
-                .exceptionHandling(e -> e.authenticationEntryPoint(problemEntryPoint(problems, "Basic")))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problemEntryPoint(problems, "Basic"))
+                        .accessDeniedHandler((request, response, denied) -> problems.write(response, Problem.of(403,
+                                "forbidden", "Forbidden", "Operator credentials and a valid CSRF token are required"))))
                 // the admin API is called with Basic credentials by scripts; the console's Jolokia calls carry
                 // the cookie's token in X-XSRF-TOKEN, as Hawtio's Spring Security guide sets it up
-                .csrf(c -> c.ignoringRequestMatchers("/admin/**")
+                .csrf(c -> c.ignoringRequestMatchers(path("/admin/**"))
                         .csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
@@ -89,6 +96,10 @@ class SecurityConfiguration {
                 .password(encoder.encode(credentials.password()))
                 .roles(OPERATOR)
                 .build());
+    }
+
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
     private static AuthenticationEntryPoint problemEntryPoint(ProblemWriter problems, String scheme) {
