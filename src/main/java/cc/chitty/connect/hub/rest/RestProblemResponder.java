@@ -8,7 +8,6 @@ import cc.chitty.connect.hub.upstream.FaultClassifier;
 import cc.chitty.connect.hub.upstream.UpstreamCall;
 import cc.chitty.connect.hub.web.Problem;
 import cc.chitty.connect.hub.web.RequestIdFilter;
-import cc.chitty.connect.hub.web.RequestTooLargeException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -38,10 +37,8 @@ public class RestProblemResponder implements Processor {
     @Override
     public void process(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        Problem problem = failure instanceof RequestTooLargeException tooLarge
-                ? Problem.of(413, "payload-too-large", "Payload Too Large",
-                        "The request body is larger than the " + tooLarge.limit() + " bytes this path accepts")
-                : problemFor(classifier.classify(failure, exchange.getProperty(UpstreamCall.SERVICE, String.class)));
+        Problem problem =
+                problemFor(classifier.classify(failure, exchange.getProperty(UpstreamCall.SERVICE, String.class)));
         Message message = exchange.getMessage();
         problem.requestId(message.getHeader(RequestIdFilter.HEADER, String.class));
         logFailure(problem, failure);

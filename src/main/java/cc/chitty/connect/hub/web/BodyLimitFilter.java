@@ -1,6 +1,10 @@
 package cc.chitty.connect.hub.web;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -16,8 +20,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses bodies over the path's limit with 413: at once when {@code Content-Length} says so, and while reading
- * when a chunked body grows past it ({@link RequestTooLargeException}, mapped to 413 by each door).
+ * Refuses bodies over the path's limit with 413 before anything reads them: at once when {@code Content-Length}
+ * says so (the container holds a body to its announced length), and for a chunked body by reading it here, up to
+ * the limit, so no route ever sees a truncated or oversized request.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -36,84 +41,94 @@ class BodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long limit = limits.limitFor(request.getRequestURI());
-        if (request.getContentLengthLong() > limit) {
+        long announced = request.getContentLengthLong();
+        if (announced > limit) {
             problems.write(response, tooLarge(limit));
             return;
         }
-        chain.doFilter(new Limited(request, limit), response);
+        if (announced < 0 && request.getHeader("Transfer-Encoding") != null) {
+            byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (body.length > limit) {
+                problems.write(response, tooLarge(limit));
+                return;
+            }
+            chain.doFilter(new Buffered(request, body), response);
+            return;
+        }
+        chain.doFilter(request, response);
     }
 
-    static Problem tooLarge(long limit) {
+    private static Problem tooLarge(long limit) {
         return Problem.of(413, "payload-too-large", "Payload Too Large",
                 "The request body is larger than the " + limit + " bytes this path accepts").with("limit", limit);
     }
 
-    private static final class Limited extends HttpServletRequestWrapper {
-        private final long limit;
-        private ServletInputStream stream;
+    /** A chunked request whose body was read here, replayed to whoever reads it next. */
+    private static final class Buffered extends HttpServletRequestWrapper {
+        private final byte[] body;
 
-        Limited(HttpServletRequest request, long limit) {
+        Buffered(HttpServletRequest request, byte[] body) {
             super(request);
-            this.limit = limit;
+            this.body = body;
         }
 
         @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (stream == null) {
-                stream = new CountingStream(super.getInputStream(), limit);
-            }
-            return stream;
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            return new ReplayStream(new ByteArrayInputStream(body));
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            String encoding = getCharacterEncoding();
+            Charset charset = encoding != null ? Charset.forName(encoding) : StandardCharsets.UTF_8;
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), charset));
         }
     }
 
-    private static final class CountingStream extends ServletInputStream {
-        private final ServletInputStream delegate;
-        private final long limit;
-        private long count;
+    private static final class ReplayStream extends ServletInputStream {
+        private final InputStream in;
 
-        CountingStream(ServletInputStream delegate, long limit) {
-            this.delegate = delegate;
-            this.limit = limit;
+        ReplayStream(InputStream in) {
+            this.in = in;
         }
 
         @Override
         public int read() throws IOException {
-            int b = delegate.read();
-            if (b >= 0) {
-                advance(1);
-            }
-            return b;
+            return in.read();
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = delegate.read(buffer, offset, length);
-            if (n > 0) {
-                advance(n);
-            }
-            return n;
-        }
-
-        private void advance(int n) throws RequestTooLargeException {
-            count += n;
-            if (count > limit) {
-                throw new RequestTooLargeException(limit);
-            }
+            return in.read(buffer, offset, length);
         }
 
         @Override
         public boolean isFinished() {
-            return delegate.isFinished();
+            try {
+                return in.available() == 0;
+            } catch (IOException e) {
+                return true;
+            }
         }
 
         @Override
         public boolean isReady() {
-            return delegate.isReady();
+            return true;
         }
 
         @Override
         public void setReadListener(ReadListener listener) {
-            delegate.setReadListener(listener);
+            throw new UnsupportedOperationException("the body is already buffered; read it synchronously");
         }
     }
 }
