@@ -20,11 +20,19 @@ final class DataDirectoryLock implements AutoCloseable {
         Files.createDirectories(dataDir);
         Path lockFile = dataDir.resolve(".hub.lock");
         this.channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        this.lock = channel.tryLock();
+        this.lock = tryLock(channel);
         if (lock == null) {
             channel.close();
             throw new IllegalStateException("another hub is running on the data directory " + dataDir.toAbsolutePath()
                     + "; stop it or set HUB_DATA_DIR to another directory");
+        }
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException heldInThisJvm) {
+            return null;
         }
     }
 
