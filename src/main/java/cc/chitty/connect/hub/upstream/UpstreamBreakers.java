@@ -57,6 +57,22 @@ public class UpstreamBreakers {
         return registry.find(service).map(CircuitBreaker::getState).orElse(CircuitBreaker.State.DISABLED);
     }
 
+    /** Every breaker's state, by service id. */
+    public Map<String, CircuitBreaker.State> states() {
+        Map<String, CircuitBreaker.State> states = new java.util.TreeMap<>();
+        registry.getAllCircuitBreakers().forEach(b -> states.put(b.getName(), b.getState()));
+        return states;
+    }
+
+    /** Closes a breaker and forgets its recorded calls, for an operator who knows the service is back. */
+    public boolean reset(String service) {
+        return registry.find(service).map(breaker -> {
+            breaker.reset();
+            openedAt.remove(service);
+            return true;
+        }).orElse(false);
+    }
+
     /** Whole seconds until an open breaker lets a trial call through; at least 1. */
     public long retryAfterSeconds(String service) {
         Duration open = openDurations.getOrDefault(service, Duration.ofSeconds(1));
