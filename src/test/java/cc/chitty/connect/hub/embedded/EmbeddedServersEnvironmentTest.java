@@ -1,0 +1,38 @@
+package cc.chitty.connect.hub.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.mock.env.MockEnvironment;
+
+/** External Kafka and PostgreSQL, when configured, replace the embedded servers with no code change. */
+class EmbeddedServersEnvironmentTest {
+
+    private final EmbeddedServersEnvironment processor = new EmbeddedServersEnvironment();
+
+    @Test
+    void withNothingConfiguredBothEmbeddedServersAreUsed() {
+        MockEnvironment env = new MockEnvironment().withProperty("hub.embedded.kafka.port", "0");
+
+        processor.postProcessEnvironment(env, new SpringApplication());
+
+        assertThat(env.getProperty("hub.embedded.kafka.enabled")).isEqualTo("true");
+        assertThat(env.getProperty("hub.embedded.postgres.enabled")).isEqualTo("true");
+        assertThat(env.getProperty("hub.kafka.bootstrap-servers")).matches("127\\.0\\.0\\.1:\\d+");
+        assertThat(env.getProperty("hub.embedded.kafka.port", Integer.class)).isPositive();
+    }
+
+    @Test
+    void externalKafkaAndJdbcUrlSwitchTheEmbeddedServersOff() {
+        MockEnvironment env = new MockEnvironment()
+                .withProperty("hub.kafka.bootstrap-servers", "kafka.internal:9092")
+                .withProperty("spring.datasource.url", "jdbc:postgresql://db.internal:5432/chittyconnect");
+
+        processor.postProcessEnvironment(env, new SpringApplication());
+
+        assertThat(env.getProperty("hub.embedded.kafka.enabled")).isNull();
+        assertThat(env.getProperty("hub.embedded.postgres.enabled")).isNull();
+        assertThat(env.getProperty("hub.kafka.bootstrap-servers")).isEqualTo("kafka.internal:9092");
+    }
+}

@@ -1,0 +1,131 @@
+package cc.chitty.connect.hub.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.DisableJmx;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of every end-to-end test: the whole hub on a random port, with its embedded PostgreSQL and Kafka, the
+ * WireMock stand-ins as upstreams and a private copy of the routes folder. Every subclass shares one Spring
+ * context, so the servers start once per test run. JMX stays on, as in production: Hawtio reads it.
+ */
+@CamelSpringBootTest
+@DisableJmx(false)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class HubIntegrationTest {
+
+    protected static final String OPERATOR = "operator";
+    protected static final String OPERATOR_PASSWORD = "test-operator-password";
+    protected static final String UPSTREAM_TOKEN = "test-upstream-token-3f9a";
+
+    protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    protected static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    private org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void hubProperties(DynamicPropertyRegistry registry) {
+        StandIns.all().forEach((service, server) ->
+                registry.add("hub.upstreams.services." + service + ".base-url", server::baseUrl));
+        registry.add("camel.main.routes-include-pattern", () -> "file:" + TestRoutes.dir() + "/*.camel.yaml");
+        registry.add("camel.main.routes-reload-directory", () -> TestRoutes.dir().toString());
+    }
+
+    /** Each test starts from the checked-in stand-ins and closed breakers, whatever the previous one did. */
+    @AfterEach
+    void resetUpstreams() {
+        StandIns.resetAll();
+        StandIns.all().keySet().forEach(service -> asOperator(request("/admin/breakers/" + service + "/reset")
+                .POST(HttpRequest.BodyPublishers.noBody())));
+    }
+
+    protected URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    protected HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20));
+    }
+
+    protected static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    protected HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected HttpResponse<String> postJson(String path, String apiKey, String body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .header("X-ChittyOS-API-Key", apiKey).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    protected HttpResponse<String> asOperator(HttpRequest.Builder builder) {
+        return send(builder.header("Authorization", basic(OPERATOR, OPERATOR_PASSWORD)).build());
+    }
+
+    /** Creates a key through the admin API, as an operator would, and returns the creation response. */
+    protected JsonNode createKey(String name, String... scopes) {
+        String body = json(Map.of("name", name, "scopes", scopes));
+        HttpResponse<String> response = asOperator(request("/admin/api-keys")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("key creation failed: " + response.statusCode() + " " + response.body());
+        }
+        return parse(response.body());
+    }
+
+    protected String newKey() {
+        return createKey("test-client").get("key").asText();
+    }
+
+    protected org.springframework.jdbc.core.simple.JdbcClient jdbc() {
+        return jdbc;
+    }
+
+    protected static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    protected static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
