@@ -23,6 +23,9 @@ class ChittyIdMintTest extends HubIntegrationTest {
 
     private final WireMockServer chittyid = StandIns.of("chittyid");
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.apache.camel.ProducerTemplate producer;
+
     @Test
     void mintReturnsTheServicesAnswer() {
         HttpResponse<String> response = postJson("/api/chittyid/mint", newKey(),
@@ -37,6 +40,14 @@ class ChittyIdMintTest extends HubIntegrationTest {
                 .withHeader("Authorization", equalTo("Bearer " + UPSTREAM_TOKEN))
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson(
                         "{\"entity\":\"PEO\",\"metadata\":{\"name\":\"Ada\"}}")));
+    }
+
+    @Test
+    void theCapabilityRouteAnswersAnyDoorNotOnlyRest() {
+        String answer = producer.requestBody("direct:chittyid.mint", "{\"entity\":\"EVNT\"}", String.class);
+
+        assertThat(parse(answer).get("entity").asText()).isEqualTo("EVNT");
+        chittyid.verify(1, postRequestedFor(urlPathEqualTo("/v1/mint")));
     }
 
     @Test
