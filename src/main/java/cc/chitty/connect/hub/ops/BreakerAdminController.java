@@ -33,8 +33,7 @@ class BreakerAdminController {
     @PostMapping("/{service}/reset")
     ResponseEntity<Object> reset(@PathVariable String service) {
         if (!breakers.reset(service)) {
-            return ResponseEntity.status(404).contentType(MediaType.valueOf(Problem.MEDIA_TYPE))
-                    .body(Problem.of(404, "not-found", "Not Found", "No upstream service " + service).fields());
+            return Problem.of(404, "not-found", "Not Found", "No upstream service " + service).toResponse();
         }
         return ResponseEntity.noContent().build();
     }

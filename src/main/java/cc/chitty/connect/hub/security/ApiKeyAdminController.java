@@ -38,10 +38,8 @@ class ApiKeyAdminController {
     ResponseEntity<Object> create(@RequestBody CreateRequest request) {
         List<Map<String, String>> errors = validate(request);
         if (!errors.isEmpty()) {
-            Problem problem = Problem.of(400, "validation", "Invalid Request", "The key request is not valid")
-                    .with("errors", errors);
-            return ResponseEntity.badRequest().contentType(MediaType.valueOf(Problem.MEDIA_TYPE))
-                    .body(problem.fields());
+            return Problem.of(400, "validation", "Invalid Request", "The key request is not valid")
+                    .with("errors", errors).toResponse();
         }
         ApiKeys.Issued issued = apiKeys.issue(request.name().trim(),
                 request.scopes() == null ? List.of() : request.scopes(), request.rateLimit(), request.expiresAt());
@@ -58,8 +56,7 @@ class ApiKeyAdminController {
     @PostMapping("/{id}/revoke")
     ResponseEntity<Object> revoke(@PathVariable UUID id) {
         if (!apiKeys.revoke(id)) {
-            return ResponseEntity.status(404).contentType(MediaType.valueOf(Problem.MEDIA_TYPE))
-                    .body(Problem.of(404, "not-found", "Not Found", "No API key with id " + id).fields());
+            return Problem.of(404, "not-found", "Not Found", "No API key with id " + id).toResponse();
         }
         return ResponseEntity.noContent().build();
     }

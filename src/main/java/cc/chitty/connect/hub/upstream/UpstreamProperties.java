@@ -11,25 +11,27 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * ({@code services.<id>}), where any value left out falls back to the default.
  */
 @ConfigurationProperties("hub.upstreams")
-public class UpstreamProperties {
+public record UpstreamProperties(Settings defaults, Map<String, Settings> services) {
 
-    private Settings defaults = new Settings();
-    private Map<String, Settings> services = new LinkedHashMap<>();
-
-    public Settings getDefaults() {
-        return defaults;
+    public UpstreamProperties {
+        defaults = defaults != null ? defaults : new Settings(null, null, null, null, null, null, null);
+        services = services != null ? services : Map.of();
     }
 
-    public void setDefaults(Settings defaults) {
-        this.defaults = defaults;
+    public record Settings(String baseUrl, String token, Duration timeout, Duration connectTimeout,
+            Integer maxConnections, Breaker breaker, Retry retry) {
+
+        public Settings {
+            breaker = breaker != null ? breaker : new Breaker(null, null);
+            retry = retry != null ? retry : new Retry(null, null, null, null, null);
+        }
     }
 
-    public Map<String, Settings> getServices() {
-        return services;
+    public record Breaker(Integer failureThreshold, Duration openDuration) {
     }
 
-    public void setServices(Map<String, Settings> services) {
-        this.services = services;
+    public record Retry(Integer maxAttempts, Duration initialDelay, Duration maxDelay, Double multiplier,
+            Double jitter) {
     }
 
     /** Every configured service with its defaults filled in. */
@@ -40,157 +42,27 @@ public class UpstreamProperties {
     }
 
     private UpstreamSettings resolve(String id, Settings s) {
-        if (s.baseUrl == null || s.baseUrl.isBlank()) {
+        if (s.baseUrl() == null || s.baseUrl().isBlank()) {
             throw new IllegalStateException("hub.upstreams.services." + id + ".base-url is not set");
         }
-        Breaker b = s.breaker;
-        Retry r = s.retry;
-        return new UpstreamSettings(id, s.baseUrl.replaceAll("/+$", ""), s.token == null ? "" : s.token,
-                or(s.timeout, defaults.timeout), or(s.connectTimeout, defaults.connectTimeout),
-                or(s.maxConnections, defaults.maxConnections),
-                new UpstreamSettings.Breaker(or(b.failureThreshold, defaults.breaker.failureThreshold),
-                        or(b.openDuration, defaults.breaker.openDuration)),
-                new UpstreamSettings.Retry(or(r.maxAttempts, defaults.retry.maxAttempts),
-                        or(r.initialDelay, defaults.retry.initialDelay), or(r.maxDelay, defaults.retry.maxDelay),
-                        or(r.multiplier, defaults.retry.multiplier), or(r.jitter, defaults.retry.jitter)));
+        Breaker b = s.breaker();
+        Breaker db = defaults.breaker();
+        Retry r = s.retry();
+        Retry dr = defaults.retry();
+        return new UpstreamSettings(id, s.baseUrl().replaceAll("/+$", ""), s.token() == null ? "" : s.token(),
+                or(s.timeout(), defaults.timeout()), or(s.connectTimeout(), defaults.connectTimeout()),
+                or(s.maxConnections(), defaults.maxConnections()),
+                new UpstreamSettings.Breaker(or(b.failureThreshold(), db.failureThreshold()),
+                        or(b.openDuration(), db.openDuration())),
+                new UpstreamSettings.Retry(or(r.maxAttempts(), dr.maxAttempts()),
+                        or(r.initialDelay(), dr.initialDelay()), or(r.maxDelay(), dr.maxDelay()),
+                        or(r.multiplier(), dr.multiplier()), or(r.jitter(), dr.jitter())));
     }
 
     private static <T> T or(T value, T fallback) {
+        if (value == null && fallback == null) {
+            throw new IllegalStateException("an upstream setting has neither a value nor a default");
+        }
         return value != null ? value : fallback;
-    }
-
-    public static class Settings {
-        private String baseUrl;
-        private String token;
-        private Duration timeout;
-        private Duration connectTimeout;
-        private Integer maxConnections;
-        private Breaker breaker = new Breaker();
-        private Retry retry = new Retry();
-
-        public String getBaseUrl() {
-            return baseUrl;
-        }
-
-        public void setBaseUrl(String baseUrl) {
-            this.baseUrl = baseUrl;
-        }
-
-        public String getToken() {
-            return token;
-        }
-
-        public void setToken(String token) {
-            this.token = token;
-        }
-
-        public Duration getTimeout() {
-            return timeout;
-        }
-
-        public void setTimeout(Duration timeout) {
-            this.timeout = timeout;
-        }
-
-        public Duration getConnectTimeout() {
-            return connectTimeout;
-        }
-
-        public void setConnectTimeout(Duration connectTimeout) {
-            this.connectTimeout = connectTimeout;
-        }
-
-        public Integer getMaxConnections() {
-            return maxConnections;
-        }
-
-        public void setMaxConnections(Integer maxConnections) {
-            this.maxConnections = maxConnections;
-        }
-
-        public Breaker getBreaker() {
-            return breaker;
-        }
-
-        public void setBreaker(Breaker breaker) {
-            this.breaker = breaker;
-        }
-
-        public Retry getRetry() {
-            return retry;
-        }
-
-        public void setRetry(Retry retry) {
-            this.retry = retry;
-        }
-    }
-
-    public static class Breaker {
-        private Integer failureThreshold;
-        private Duration openDuration;
-
-        public Integer getFailureThreshold() {
-            return failureThreshold;
-        }
-
-        public void setFailureThreshold(Integer failureThreshold) {
-            this.failureThreshold = failureThreshold;
-        }
-
-        public Duration getOpenDuration() {
-            return openDuration;
-        }
-
-        public void setOpenDuration(Duration openDuration) {
-            this.openDuration = openDuration;
-        }
-    }
-
-    public static class Retry {
-        private Integer maxAttempts;
-        private Duration initialDelay;
-        private Duration maxDelay;
-        private Double multiplier;
-        private Double jitter;
-
-        public Integer getMaxAttempts() {
-            return maxAttempts;
-        }
-
-        public void setMaxAttempts(Integer maxAttempts) {
-            this.maxAttempts = maxAttempts;
-        }
-
-        public Duration getInitialDelay() {
-            return initialDelay;
-        }
-
-        public void setInitialDelay(Duration initialDelay) {
-            this.initialDelay = initialDelay;
-        }
-
-        public Duration getMaxDelay() {
-            return maxDelay;
-        }
-
-        public void setMaxDelay(Duration maxDelay) {
-            this.maxDelay = maxDelay;
-        }
-
-        public Double getMultiplier() {
-            return multiplier;
-        }
-
-        public void setMultiplier(Double multiplier) {
-            this.multiplier = multiplier;
-        }
-
-        public Double getJitter() {
-            return jitter;
-        }
-
-        public void setJitter(Double jitter) {
-            this.jitter = jitter;
-        }
     }
 }

@@ -1,6 +1,5 @@
 package cc.chitty.connect.hub.web;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -8,29 +7,14 @@ import org.springframework.util.unit.DataSize;
 
 /** {@code hub.http}: the request body limit, and larger limits for named paths (the webhook intake). */
 @ConfigurationProperties("hub.http")
-public class HttpLimitsProperties {
+public record HttpLimitsProperties(DataSize maxBodySize, Map<String, DataSize> bodySizeOverrides) {
 
-    private DataSize maxBodySize = DataSize.ofMegabytes(1);
-    private Map<String, DataSize> bodySizeOverrides = new LinkedHashMap<>();
-
-    public DataSize getMaxBodySize() {
-        return maxBodySize;
-    }
-
-    public void setMaxBodySize(DataSize maxBodySize) {
-        this.maxBodySize = maxBodySize;
-    }
-
-    public Map<String, DataSize> getBodySizeOverrides() {
-        return bodySizeOverrides;
-    }
-
-    public void setBodySizeOverrides(Map<String, DataSize> bodySizeOverrides) {
-        this.bodySizeOverrides = bodySizeOverrides;
+    public HttpLimitsProperties {
+        maxBodySize = maxBodySize != null ? maxBodySize : DataSize.ofMegabytes(1);
+        bodySizeOverrides = bodySizeOverrides != null ? bodySizeOverrides : Map.of();
     }
 
     long limitFor(String path) {
-        DataSize override = bodySizeOverrides.get(path);
-        return (override != null ? override : maxBodySize).toBytes();
+        return bodySizeOverrides.getOrDefault(path, maxBodySize).toBytes();
     }
 }

@@ -54,6 +54,12 @@ public final class Problem {
         return fields;
     }
 
+    /** As a Spring MVC answer, for controllers. */
+    public org.springframework.http.ResponseEntity<Object> toResponse() {
+        return org.springframework.http.ResponseEntity.status(status)
+                .contentType(org.springframework.http.MediaType.valueOf(MEDIA_TYPE)).body(fields);
+    }
+
     public byte[] toJson(ObjectMapper mapper) {
         try {
             return mapper.writeValueAsBytes(fields);

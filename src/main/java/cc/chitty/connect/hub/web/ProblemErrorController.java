@@ -4,7 +4,6 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,15 +16,14 @@ import org.springframework.web.bind.annotation.RestController;
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping("/error")
-    ResponseEntity<java.util.Map<String, Object>> error(HttpServletRequest request) {
+    ResponseEntity<Object> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
         HttpStatus httpStatus = HttpStatus.resolve(status);
         String title = httpStatus != null ? httpStatus.getReasonPhrase() : "Error";
         String detail = status == 404 ? "No resource at this path" : status >= 500
                 ? "The hub could not complete the request" : title;
-        Problem problem = Problem.of(status, title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'), title, detail)
-                .requestId(request.getHeader(RequestIdFilter.HEADER));
-        return ResponseEntity.status(status).contentType(MediaType.valueOf(Problem.MEDIA_TYPE)).body(problem.fields());
+        return Problem.of(status, title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'), title, detail)
+                .requestId(request.getHeader(RequestIdFilter.HEADER)).toResponse();
     }
 }
