@@ -94,9 +94,16 @@ public abstract class HubIntegrationTest {
         return send(builder.header("Authorization", basic(OPERATOR, OPERATOR_PASSWORD)).build());
     }
 
-    /** Creates a key through the admin API, as an operator would, and returns the creation response. */
+    /**
+     * Creates a key through the admin API, as an operator would, and returns the creation response. Its own
+     * generous rate limit keeps tests that poll from hitting the tiers; the rate-limit tests make their own keys.
+     */
     protected JsonNode createKey(String name, String... scopes) {
-        String body = json(Map.of("name", name, "scopes", scopes));
+        return createKey(Map.of("name", name, "scopes", scopes, "rateLimit", 100_000));
+    }
+
+    protected JsonNode createKey(Map<String, Object> request) {
+        String body = json(request);
         HttpResponse<String> response = asOperator(request("/admin/api-keys")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
         if (response.statusCode() != 201) {

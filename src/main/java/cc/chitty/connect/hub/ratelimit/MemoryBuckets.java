@@ -1,0 +1,27 @@
+package cc.chitty.connect.hub.ratelimit;
+
+import java.time.Duration;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+
+/** Buckets in this instance's memory: the single-instance default. Idle buckets are dropped after two windows. */
+final class MemoryBuckets implements Buckets {
+
+    private final Duration window;
+    private final Cache<String, Bucket> buckets;
+
+    MemoryBuckets(Duration window) {
+        this.window = window;
+        this.buckets = Caffeine.newBuilder().expireAfterAccess(window.multipliedBy(2)).maximumSize(1_000_000).build();
+    }
+
+    @Override
+    public ConsumptionProbe tryConsume(String bucketId, int limit) {
+        Bucket bucket = buckets.get(bucketId + "/" + limit,
+                id -> Bucket.builder().addLimit(BucketFactory.bandwidth(limit, window)).build());
+        return bucket.tryConsumeAndReturnRemaining(1);
+    }
+}

@@ -1,0 +1,30 @@
+package cc.chitty.connect.hub.ratelimit;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Name;
+
+/**
+ * {@code hub.rate-limit}: requests per {@code window} for each tier, where the buckets live, which paths are
+ * never limited and which proxies may name the client in {@code X-Forwarded-For}.
+ */
+@ConfigurationProperties("hub.rate-limit")
+public record RateLimitProperties(boolean enabled, Store store, Duration window, Tiers tiers, List<String> exempt,
+        List<String> trustedProxies) {
+
+    public enum Store { MEMORY, POSTGRES }
+
+    /** Requests per window for each tier. */
+    public record Tiers(@Name("default") int anonymous, int api, int mcpTools, int chittyidMint, int authenticated) {
+    }
+
+    public RateLimitProperties {
+        store = store != null ? store : Store.MEMORY;
+        window = window != null ? window : Duration.ofMinutes(1);
+        tiers = tiers != null ? tiers : new Tiers(60, 100, 30, 10, 200);
+        exempt = exempt != null ? exempt : List.of();
+        trustedProxies = trustedProxies != null ? trustedProxies : List.of();
+    }
+}
