@@ -1,20 +1,26 @@
 package cc.chitty.connect.hub.security;
 
 import java.net.URI;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import cc.chitty.connect.hub.audit.AuditEntry;
+import cc.chitty.connect.hub.audit.AuditLog;
 import cc.chitty.connect.hub.web.Problem;
+import cc.chitty.connect.hub.web.RequestIdFilter;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -26,16 +32,19 @@ class ApiKeyAdminController {
     private static final Pattern SCOPE = Pattern.compile("[a-z][a-z0-9_-]*(:[a-z0-9_*-]+)?");
 
     private final ApiKeys apiKeys;
+    private final AuditLog auditLog;
 
-    ApiKeyAdminController(ApiKeys apiKeys) {
+    ApiKeyAdminController(ApiKeys apiKeys, AuditLog auditLog) {
         this.apiKeys = apiKeys;
+        this.auditLog = auditLog;
     }
 
     record CreateRequest(String name, List<String> scopes, Integer rateLimit, Instant expiresAt) {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> create(@RequestBody CreateRequest request) {
+    ResponseEntity<Object> create(@RequestBody CreateRequest request, Principal operator,
+            @RequestHeader(name = RequestIdFilter.HEADER, required = false) String requestId) {
         List<Map<String, String>> errors = validate(request);
         if (!errors.isEmpty()) {
             return Problem.of(400, "validation", "Invalid Request", "The key request is not valid")
@@ -43,9 +52,8 @@ class ApiKeyAdminController {
         }
         ApiKeys.Issued issued = apiKeys.issue(request.name().trim(),
                 request.scopes() == null ? List.of() : request.scopes(), request.rateLimit(), request.expiresAt());
-        Map<String, Object> body = view(issued.record());
-        body.put("key", issued.key());
-        return ResponseEntity.created(URI.create("/admin/api-keys/" + issued.record().id())).body(body);
+        audit(operator, "api-key.create", issued.record().id(), "success", requestId);
+        return created(issued);
     }
 
     @GetMapping
@@ -54,11 +62,34 @@ class ApiKeyAdminController {
     }
 
     @PostMapping("/{id}/revoke")
-    ResponseEntity<Object> revoke(@PathVariable UUID id) {
-        if (!apiKeys.revoke(id)) {
-            return Problem.of(404, "not-found", "Not Found", "No API key with id " + id).toResponse();
-        }
-        return ResponseEntity.noContent().build();
+    ResponseEntity<Object> revoke(@PathVariable UUID id, Principal operator,
+            @RequestHeader(name = RequestIdFilter.HEADER, required = false) String requestId) {
+        boolean revoked = apiKeys.revoke(id);
+        audit(operator, "api-key.revoke", id, revoked ? "success" : "not_found", requestId);
+        return revoked ? ResponseEntity.noContent().build() : noSuchKey(id);
+    }
+
+    @PostMapping("/{id}/rotate")
+    ResponseEntity<Object> rotate(@PathVariable UUID id, Principal operator,
+            @RequestHeader(name = RequestIdFilter.HEADER, required = false) String requestId) {
+        Optional<ApiKeys.Issued> rotated = apiKeys.rotate(id);
+        audit(operator, "api-key.rotate", id, rotated.isPresent() ? "success" : "not_found", requestId);
+        return rotated.map(this::created).orElseGet(() -> noSuchKey(id));
+    }
+
+    private ResponseEntity<Object> created(ApiKeys.Issued issued) {
+        Map<String, Object> body = view(issued.record());
+        body.put("key", issued.key());
+        return ResponseEntity.created(URI.create("/admin/api-keys/" + issued.record().id())).body(body);
+    }
+
+    private static ResponseEntity<Object> noSuchKey(UUID id) {
+        return Problem.of(404, "not-found", "Not Found", "No active API key with id " + id).toResponse();
+    }
+
+    private void audit(Principal operator, String operation, UUID key, String outcome, String requestId) {
+        auditLog.record(AuditEntry.of("operator:" + operator.getName(), operation, key.toString(), outcome, requestId,
+                null));
     }
 
     private static List<Map<String, String>> validate(CreateRequest request) {

@@ -35,7 +35,7 @@ public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
         return key.prefix();
     }
 
-    List<String> scopes() {
+    public List<String> scopes() {
         return key.scopes();
     }
 }

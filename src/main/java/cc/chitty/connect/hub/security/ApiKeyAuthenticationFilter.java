@@ -2,8 +2,10 @@ package cc.chitty.connect.hub.security;
 
 import java.io.IOException;
 
+import cc.chitty.connect.hub.audit.ClientHeader;
 import cc.chitty.connect.hub.web.Problem;
 import cc.chitty.connect.hub.web.ProblemWriter;
+import cc.chitty.connect.hub.web.RequestWithHeader;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,7 +47,8 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                 context.setAuthentication(new ApiKeyAuthentication(verdict.key()));
                 SecurityContextHolder.setContext(context);
                 contexts.saveContext(context, request, response);
-                chain.doFilter(request, response);
+                chain.doFilter(new RequestWithHeader(request, ClientHeader.NAME, "key:" + verdict.key().id()),
+                        response);
             }
             case MISSING -> refuse(response, 401, "missing-api-key", "Missing API key",
                     "Send an API key in the X-ChittyOS-API-Key header or as Authorization: Bearer");

@@ -47,6 +47,16 @@ class ApiKeyRepository {
                 .param("hash", keyHash).query(ApiKeyRepository::map).optional();
     }
 
+    Optional<ApiKey> findById(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM api_keys WHERE id = :id").param("id", id)
+                .query(ApiKeyRepository::map).optional();
+    }
+
+    void markUsed(UUID id, Instant at) {
+        jdbc.sql("UPDATE api_keys SET last_used_at = :at WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :at)")
+                .param("at", timestamp(at)).param("id", id).update();
+    }
+
     List<ApiKey> findAll() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM api_keys ORDER BY created_at").query(ApiKeyRepository::map)
                 .list();

@@ -32,19 +32,25 @@ public class ApiKeys {
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
     private final Cache<String, Optional<ApiKey>> byHash;
+    private final LastUse lastUse;
 
-    ApiKeys(ApiKeyRepository repository, @Value("${hub.api-keys.cache-ttl:5s}") Duration cacheTtl) {
+    ApiKeys(ApiKeyRepository repository, LastUse lastUse, @Value("${hub.api-keys.cache-ttl:5s}") Duration cacheTtl) {
         this.repository = repository;
+        this.lastUse = lastUse;
         this.byHash = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(100_000).build();
     }
 
-    /** A new key; its secret part is in {@link Issued#key()} and nowhere else. */
+    /**
+     * A new key; its secret part is in {@link Issued#key()} and nowhere else. Without scopes it gets {@code *},
+     * every scope but {@code admin}.
+     */
     public Issued issue(String name, List<String> scopes, Integer rateLimit, Instant expiresAt) {
+        List<String> granted = scopes == null || scopes.isEmpty() ? List.of(OperationScopes.ALL) : scopes;
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String key = "chitty_" + HexFormat.of().formatHex(secret);
         ApiKey record = new ApiKey(UUID.randomUUID(), key.substring(0, PREFIX_LENGTH), name, ApiKey.ACTIVE,
-                List.copyOf(scopes), rateLimit, expiresAt, clock.instant(), null);
+                List.copyOf(granted), rateLimit, expiresAt, clock.instant(), null);
         repository.insert(record, sha256(key));
         return new Issued(record, key);
     }
@@ -67,6 +73,7 @@ public class ApiKeys {
         if (key.isExpired(clock.instant())) {
             return new Verdict(Outcome.EXPIRED, key);
         }
+        lastUse.touch(key.id());
         return new Verdict(Outcome.VALID, key);
     }
 
@@ -78,6 +85,15 @@ public class ApiKeys {
         boolean revoked = repository.revoke(id);
         byHash.invalidateAll();
         return revoked;
+    }
+
+    /** A new key with the old one's name, scopes, limit and expiry; the old one is revoked at once. */
+    public Optional<Issued> rotate(UUID id) {
+        return repository.findById(id).filter(old -> ApiKey.ACTIVE.equals(old.status())).map(old -> {
+            Issued fresh = issue(old.name(), old.scopes(), old.rateLimit(), old.expiresAt());
+            revoke(id);
+            return fresh;
+        });
     }
 
     static String sha256(String key) {

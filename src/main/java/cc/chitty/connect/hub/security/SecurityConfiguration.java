@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import cc.chitty.connect.hub.web.Problem;
 import cc.chitty.connect.hub.web.ProblemWriter;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,15 +43,23 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiKeyChain(HttpSecurity http, ApiKeys apiKeys, ProblemWriter problems) throws Exception {
+    SecurityFilterChain apiKeyChain(HttpSecurity http, ApiKeys apiKeys, OperationScopes scopes, ProblemWriter problems)
+            throws Exception {
         return http.securityMatcher(path("/api/**"))
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .anonymous(AbstractHttpConfigurer::disable)
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems), AuthorizationFilter.class)
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .exceptionHandling(e -> e.authenticationEntryPoint(problemEntryPoint(problems, "Bearer")))
+                .authorizeHttpRequests(a -> a
+                        // the REST answer goes out on an async dispatch of a request already authorized
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .anyRequest().access(scopes))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problemEntryPoint(problems, "Bearer"))
+                        .accessDeniedHandler((request, response, denied) -> problems.write(response, Problem.of(403,
+                                "insufficient-scope", "Insufficient scope", "This operation needs the scope "
+                                        + scopes.requiredFor(request)).with("requiredScope",
+                                scopes.requiredFor(request)))))
                 .build();
     }
 

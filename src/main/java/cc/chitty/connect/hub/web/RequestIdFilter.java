@@ -1,15 +1,12 @@
 package cc.chitty.connect.hub.web;
 
 import java.io.IOException;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
@@ -37,7 +34,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
         response.setHeader(HEADER, requestId);
         MDC.put(MDC_KEY, requestId);
         try {
-            chain.doFilter(new WithRequestId(request, requestId), response);
+            chain.doFilter(new RequestWithHeader(request, HEADER, requestId), response);
         } finally {
             MDC.remove(MDC_KEY);
         }
@@ -46,35 +43,5 @@ public class RequestIdFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilterAsyncDispatch() {
         return false;
-    }
-
-    /** Shows the chosen id as the request's own header, so handlers on other threads read the same value. */
-    private static final class WithRequestId extends HttpServletRequestWrapper {
-        private final String requestId;
-
-        WithRequestId(HttpServletRequest request, String requestId) {
-            super(request);
-            this.requestId = requestId;
-        }
-
-        @Override
-        public String getHeader(String name) {
-            return HEADER.equalsIgnoreCase(name) ? requestId : super.getHeader(name);
-        }
-
-        @Override
-        public Enumeration<String> getHeaders(String name) {
-            return HEADER.equalsIgnoreCase(name) ? Collections.enumeration(java.util.List.of(requestId))
-                    : super.getHeaders(name);
-        }
-
-        @Override
-        public Enumeration<String> getHeaderNames() {
-            java.util.List<String> names = Collections.list(super.getHeaderNames());
-            if (names.stream().noneMatch(HEADER::equalsIgnoreCase)) {
-                names.add(HEADER);
-            }
-            return Collections.enumeration(names);
-        }
     }
 }
