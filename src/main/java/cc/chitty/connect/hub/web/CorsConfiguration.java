@@ -1,0 +1,77 @@
+package cc.chitty.connect.hub.web;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.cors.DefaultCorsProcessor;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
+
+/**
+ * CORS for the API, MCP and public documents, from an allow-list ({@code hub.cors.allowed-origins}; wildcard
+ * patterns such as {@code https://*.chitty.cc} and {@code http://localhost:[*]}). Allowed origins get the allow
+ * headers, credentials and a cached preflight; any other origin gets no allow header (its preflight is refused),
+ * so browsers keep its pages out while server-side clients, which send no Origin, are unaffected.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CorsConfiguration.Properties.class)
+class CorsConfiguration {
+
+    @ConfigurationProperties("hub.cors")
+    record Properties(List<String> allowedOrigins, Duration maxAge) {
+        Properties {
+            allowedOrigins = allowedOrigins != null ? allowedOrigins : List.of();
+            maxAge = maxAge != null ? maxAge : Duration.ofDays(1);
+        }
+    }
+
+    @Bean
+    FilterRegistrationBean<CorsFilter> corsFilter(Properties properties) {
+        org.springframework.web.cors.CorsConfiguration config = new org.springframework.web.cors.CorsConfiguration();
+        config.setAllowedOriginPatterns(properties.allowedOrigins());
+        config.setAllowCredentials(true);
+        config.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        config.setAllowedHeaders(List.of("Content-Type", "Authorization", "X-ChittyOS-API-Key", "Idempotency-Key",
+                "X-Request-ID", "Mcp-Session-Id", "Mcp-Protocol-Version", "Last-Event-ID"));
+        config.setExposedHeaders(List.of("X-Request-ID", "Retry-After", "Location", "Idempotent-Replayed",
+                "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "RateLimit", "RateLimit-Policy",
+                "Mcp-Session-Id"));
+        config.setMaxAge(properties.maxAge());
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", config);
+        source.registerCorsConfiguration("/mcp/**", config);
+        source.registerCorsConfiguration("/mcp", config);
+        source.registerCorsConfiguration("/openapi.json", config);
+        source.registerCorsConfiguration("/health", config);
+        CorsFilter filter = new CorsFilter(source);
+        filter.setCorsProcessor(new NoAllowHeaderForUnknownOrigins());
+        FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(filter);
+        // before authentication: a preflight carries no credentials
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return registration;
+    }
+
+    /** Spring refuses an unknown origin's actual request with 403; here it is answered, just without allow headers. */
+    private static final class NoAllowHeaderForUnknownOrigins extends DefaultCorsProcessor {
+        @Override
+        protected boolean handleInternal(ServerHttpRequest request, ServerHttpResponse response,
+                org.springframework.web.cors.CorsConfiguration config, boolean preFlightRequest)
+                throws java.io.IOException {
+            if (!preFlightRequest && checkOrigin(config, request.getHeaders().getOrigin()) == null) {
+                HttpHeaders headers = response.getHeaders();
+                headers.addIfAbsent(HttpHeaders.VARY, HttpHeaders.ORIGIN);
+                return true;
+            }
+            return super.handleInternal(request, response, config, preFlightRequest);
+        }
+    }
+}
