@@ -49,6 +49,9 @@ public class FaultClassifier {
                     ? Fault.invalid("The request body is not valid JSON", List.of())
                     : Fault.invalid("The request body does not match the schema", violations(invalid));
         }
+        if (cause instanceof org.apache.camel.support.processor.PredicateValidationException) {
+            return Fault.invalid("A path or query parameter is not valid", List.of());
+        }
         if (cause instanceof JsonProcessingException) {
             return Fault.invalid("The request body is not valid JSON", List.of());
         }

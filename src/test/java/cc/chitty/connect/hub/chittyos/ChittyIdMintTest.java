@@ -157,4 +157,22 @@ class ChittyIdMintTest extends HubIntegrationTest {
     private String prometheus() {
         return asOperator(request("/actuator/prometheus").GET()).body();
     }
+
+    @Test
+    void aLookupPassesTheUpstreamAnswerAndItsNotFoundThrough() {
+        String key = newKey();
+
+        HttpResponse<String> found = send(request("/api/chittyid/03-1-USA-5537-P-2602-0-38")
+                .header("X-ChittyOS-API-Key", key).GET().build());
+        HttpResponse<String> unknown = send(request("/api/chittyid/00-0-XXX-0000-P-0000-0-00")
+                .header("X-ChittyOS-API-Key", key).GET().build());
+        HttpResponse<String> traversal = send(request("/api/chittyid/..%2Fadmin").header("X-ChittyOS-API-Key", key)
+                .GET().build());
+
+        assertThat(found.statusCode()).isEqualTo(200);
+        assertThat(parse(found.body()).get("lifecycle").asText()).isEqualTo("ACT");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(parse(unknown.body()).get("errorClass").asText()).isEqualTo("not_found");
+        assertThat(traversal.statusCode()).isEqualTo(400);
+    }
 }
