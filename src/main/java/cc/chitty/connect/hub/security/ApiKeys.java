@@ -37,7 +37,8 @@ public class ApiKeys {
     ApiKeys(ApiKeyRepository repository, LastUse lastUse, @Value("${hub.api-keys.cache-ttl:5s}") Duration cacheTtl) {
         this.repository = repository;
         this.lastUse = lastUse;
-        this.byHash = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(100_000).build();
+        this.byHash = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(100_000).executor(Runnable::run)
+                .build();
     }
 
     /**

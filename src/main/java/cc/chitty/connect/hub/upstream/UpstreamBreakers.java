@@ -44,6 +44,9 @@ public class UpstreamBreakers {
                 .ignoreException(e -> e instanceof UpstreamStatusException s && s.status() < 500)
                 .build();
         CircuitBreaker breaker = registry.circuitBreaker(settings.id(), config);
+        if (!settings.breaker().enabled()) {
+            breaker.transitionToDisabledState();
+        }
         openDurations.put(settings.id(), settings.breaker().openDuration());
         breaker.getEventPublisher().onStateTransition(event -> {
             if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {

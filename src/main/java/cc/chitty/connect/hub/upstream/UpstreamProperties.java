@@ -22,12 +22,12 @@ public record UpstreamProperties(Settings defaults, Map<String, Settings> servic
             Integer maxConnections, Breaker breaker, Retry retry) {
 
         public Settings {
-            breaker = breaker != null ? breaker : new Breaker(null, null);
+            breaker = breaker != null ? breaker : new Breaker(null, null, null);
             retry = retry != null ? retry : new Retry(null, null, null, null, null);
         }
     }
 
-    public record Breaker(Integer failureThreshold, Duration openDuration) {
+    public record Breaker(Boolean enabled, Integer failureThreshold, Duration openDuration) {
     }
 
     public record Retry(Integer maxAttempts, Duration initialDelay, Duration maxDelay, Double multiplier,
@@ -52,7 +52,8 @@ public record UpstreamProperties(Settings defaults, Map<String, Settings> servic
         return new UpstreamSettings(id, s.baseUrl().replaceAll("/+$", ""), s.token() == null ? "" : s.token(),
                 or(s.timeout(), defaults.timeout()), or(s.connectTimeout(), defaults.connectTimeout()),
                 or(s.maxConnections(), defaults.maxConnections()),
-                new UpstreamSettings.Breaker(or(b.failureThreshold(), db.failureThreshold()),
+                new UpstreamSettings.Breaker(or(b.enabled(), or(db.enabled(), true)),
+                        or(b.failureThreshold(), db.failureThreshold()),
                         or(b.openDuration(), db.openDuration())),
                 new UpstreamSettings.Retry(or(r.maxAttempts(), dr.maxAttempts()),
                         or(r.initialDelay(), dr.initialDelay()), or(r.maxDelay(), dr.maxDelay()),

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# REST pass-through: GET /api/chittyid/{id} through the hub versus the same WireMock stand-in called directly,
+# and the hub with its rate limiter and circuit breaker on versus off. Servers share CPU 0, wrk runs on CPU 1;
+# loopback only; bounded runs; everything started here is stopped on exit. Prints a markdown table.
+# Usage: bench/passthrough.sh [seconds per run, default 20] [connections, default 16]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs=${1:-20}
+conns=${2:-16}
+id=03-1-USA-5537-P-2602-0-38
+stand_in_port=18401
+hub_port=18400
+work=$(mktemp -d /tmp/hub-bench.XXXXXX)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; rm -rf "$work"; }
+trap cleanup EXIT
+
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+jar=target/chittyconnect-hub-0.1.0-SNAPSHOT.jar
+[ -f "$jar" ] || mvn -q -B -DskipTests package
+wiremock=target/bench/wiremock-standalone-3.13.2.jar
+[ -f "$wiremock" ] || mvn -q -B dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.2 \
+    -DoutputDirectory=target/bench
+
+wait_for() { for _ in $(seq 1 600); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done; echo "timeout: $1" >&2; exit 1; }
+
+# wrk's summary as "req/s|p50|p99"
+measure() {
+  local url=$1 header=$2
+  taskset -c 1 wrk -t1 -c"$conns" -d10s -H "$header" "$url" >/dev/null
+  taskset -c 1 wrk -t1 -c"$conns" -d"${secs}s" --latency -H "$header" "$url" > "$work/wrk.txt"
+  local rps p50 p99
+  rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")
+  p50=$(awk '$1=="50%" {print $2}' "$work/wrk.txt")
+  p99=$(awk '$1=="99%" {print $2}' "$work/wrk.txt")
+  if grep -q 'Non-2xx' "$work/wrk.txt"; then echo "non-2xx answers: $(grep Non-2xx "$work/wrk.txt")" >&2; exit 1; fi
+  echo "$rps|$p50|$p99"
+}
+
+start_hub() {
+  local limiter=$1 breakers=$2
+  HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=bench PORT=$hub_port SPRING_PROFILES_ACTIVE=prod \
+  HUB_RATE_LIMIT_ENABLED=$limiter HUB_BREAKERS_ENABLED=$breakers \
+  HUB_UPSTREAMS_SERVICES_CHITTYID_BASE_URL=http://127.0.0.1:$stand_in_port \
+  HUB_UPSTREAMS_SERVICES_CHITTYID_TOKEN=bench-token \
+    taskset -c 0 java -Xms256m -Xmx512m -jar "$jar" \
+      --hub.embedded.kafka.port=0 --hub.embedded.kafka.controller-port=0 > "$work/hub.log" 2>&1 &
+  hub_pid=$!
+  pids+=("$hub_pid")
+  wait_for "http://127.0.0.1:$hub_port/actuator/health/readiness"
+  key=$(curl -fs -u operator:bench -H 'Content-Type: application/json' \
+      -d '{"name":"bench","rateLimit":1000000000}' "http://127.0.0.1:$hub_port/admin/api-keys" \
+      | sed -E 's/.*"key":"([^"]+)".*/\1/')
+}
+
+stop_hub() { kill "$hub_pid"; wait "$hub_pid" 2>/dev/null || true; }
+
+taskset -c 0 java -Xmx256m -jar "$wiremock" --port "$stand_in_port" --bind-address 127.0.0.1 \
+    --root-dir src/test/resources/standins/chittyid --no-request-journal --disable-request-logging \
+    --async-response-enabled true > "$work/stand-in.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$stand_in_port/__admin/health"
+
+direct=$(measure "http://127.0.0.1:$stand_in_port/v1/$id" "Authorization: Bearer bench-token")
+
+start_hub true true
+on=$(measure "http://127.0.0.1:$hub_port/api/chittyid/$id" "X-ChittyOS-API-Key: $key")
+stop_hub
+start_hub false false
+off=$(measure "http://127.0.0.1:$hub_port/api/chittyid/$id" "X-ChittyOS-API-Key: $key")
+stop_hub
+
+rps() { echo "${1%%|*}"; }
+ratio() { awk -v a="$(rps "$1")" -v b="$(rps "$direct")" 'BEGIN {printf "%.2f", a / b}'; }
+row() { IFS='|' read -r r p50 p99 <<< "$2"; echo "| $1 | $r | $p50 | $p99 | $3 |"; }
+
+echo "wrk -t1 -c$conns -d${secs}s, servers on CPU 0, wrk on CPU 1, $(nproc) cores, $(date -u +%F)"
+echo
+echo "| target | req/s | p50 | p99 | ÷ direct |"
+echo "|---|---|---|---|---|"
+row "stand-in directly (WireMock)" "$direct" "1.00"
+row "hub, limiter + breaker on" "$on" "$(ratio "$on")"
+row "hub, limiter + breaker off" "$off" "$(ratio "$off")"
+echo
+awk -v on="$(rps "$on")" -v off="$(rps "$off")" \
+    'BEGIN {printf "limiter + breaker cost: %.1f %% of throughput\n", (off - on) / off * 100}'
