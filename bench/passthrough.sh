@@ -2,11 +2,13 @@
 # REST pass-through: GET /api/chittyid/{id} through the hub versus the same WireMock stand-in called directly,
 # and the hub with its rate limiter and circuit breaker on versus off. Servers share CPU 0, wrk runs on CPU 1;
 # loopback only; bounded runs; everything started here is stopped on exit. Prints a markdown table.
-# Usage: bench/passthrough.sh [seconds per run, default 20] [connections, default 16]
+# Usage: bench/passthrough.sh [seconds per run, default 20] [connections, default 16] [warm-up seconds, default 40]
+# (one core needs about a minute of load before the JIT has compiled the hot path)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-20}
 conns=${2:-16}
+warmup=${3:-40}
 id=03-1-USA-5537-P-2602-0-38
 stand_in_port=18401
 hub_port=18400
@@ -27,7 +29,7 @@ wait_for() { for _ in $(seq 1 600); do curl -fs "$1" >/dev/null 2>&1 && return 0
 # wrk's summary as "req/s|p50|p99"
 measure() {
   local url=$1 header=$2
-  taskset -c 1 wrk -t1 -c"$conns" -d10s -H "$header" "$url" >/dev/null
+  taskset -c 1 wrk -t1 -c"$conns" -d"${warmup}s" -H "$header" "$url" >/dev/null
   taskset -c 1 wrk -t1 -c"$conns" -d"${secs}s" --latency -H "$header" "$url" > "$work/wrk.txt"
   local rps p50 p99
   rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")
@@ -74,7 +76,7 @@ rps() { echo "${1%%|*}"; }
 ratio() { awk -v a="$(rps "$1")" -v b="$(rps "$direct")" 'BEGIN {printf "%.2f", a / b}'; }
 row() { IFS='|' read -r r p50 p99 <<< "$2"; echo "| $1 | $r | $p50 | $p99 | $3 |"; }
 
-echo "wrk -t1 -c$conns -d${secs}s, servers on CPU 0, wrk on CPU 1, $(nproc) cores, $(date -u +%F)"
+echo "wrk -t1 -c$conns -d${secs}s after ${warmup}s of warm-up, servers on CPU 0, wrk on CPU 1, $(nproc) cores, $(date -u +%F)"
 echo
 echo "| target | req/s | p50 | p99 | ÷ direct |"
 echo "|---|---|---|---|---|"
