@@ -2,6 +2,7 @@ package cc.chitty.connect.hub.security;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -33,8 +34,8 @@ public class OperatorCredentials {
     }
 
     /** The generated password, for the one-time banner; empty when the password came from configuration. */
-    public java.util.Optional<String> generatedPassword() {
-        return generated ? java.util.Optional.of(password) : java.util.Optional.empty();
+    public Optional<String> generatedPassword() {
+        return generated ? Optional.of(password) : Optional.empty();
     }
 
     private static String randomPassword() {

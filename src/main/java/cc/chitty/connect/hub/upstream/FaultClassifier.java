@@ -7,6 +7,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
@@ -15,6 +16,7 @@ import com.networknt.schema.ValidationMessage;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.apache.camel.component.jsonvalidator.JsonValidationException;
 import org.apache.camel.component.jsonvalidator.NoJsonBodyValidationException;
+import org.apache.camel.support.processor.PredicateValidationException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.springframework.stereotype.Component;
 
@@ -49,7 +51,7 @@ public class FaultClassifier {
                     ? Fault.invalid("The request body is not valid JSON", List.of())
                     : Fault.invalid("The request body does not match the schema", violations(invalid));
         }
-        if (cause instanceof org.apache.camel.support.processor.PredicateValidationException) {
+        if (cause instanceof PredicateValidationException) {
             return Fault.invalid("A path or query parameter is not valid", List.of());
         }
         if (cause instanceof JsonProcessingException) {
@@ -122,7 +124,7 @@ public class FaultClassifier {
             }
             violations.add(new Fault.Violation(field, message.getError()));
         }
-        violations.sort(java.util.Comparator.comparing(Fault.Violation::field));
+        violations.sort(Comparator.comparing(Fault.Violation::field));
         return violations;
     }
 }

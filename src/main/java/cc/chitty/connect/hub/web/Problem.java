@@ -6,6 +6,8 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.MDC;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * An RFC 9457 problem document. {@code type} is a stable URI per error class; {@code requestId} lets a client quote
@@ -55,9 +57,8 @@ public final class Problem {
     }
 
     /** As a Spring MVC answer, for controllers. */
-    public org.springframework.http.ResponseEntity<Object> toResponse() {
-        return org.springframework.http.ResponseEntity.status(status)
-                .contentType(org.springframework.http.MediaType.valueOf(MEDIA_TYPE)).body(fields);
+    public ResponseEntity<Object> toResponse() {
+        return ResponseEntity.status(status).contentType(MediaType.valueOf(MEDIA_TYPE)).body(fields);
     }
 
     public byte[] toJson(ObjectMapper mapper) {

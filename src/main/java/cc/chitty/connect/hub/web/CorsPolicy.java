@@ -12,6 +12,7 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.DefaultCorsProcessor;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
@@ -23,8 +24,8 @@ import org.springframework.web.filter.CorsFilter;
  * so browsers keep its pages out while server-side clients, which send no Origin, are unaffected.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CorsConfiguration.Properties.class)
-class CorsConfiguration {
+@EnableConfigurationProperties(CorsPolicy.Properties.class)
+class CorsPolicy {
 
     @ConfigurationProperties("hub.cors")
     record Properties(List<String> allowedOrigins, Duration maxAge) {
@@ -36,7 +37,7 @@ class CorsConfiguration {
 
     @Bean
     FilterRegistrationBean<CorsFilter> corsFilter(Properties properties) {
-        org.springframework.web.cors.CorsConfiguration config = new org.springframework.web.cors.CorsConfiguration();
+        CorsConfiguration config = new CorsConfiguration();
         config.setAllowedOriginPatterns(properties.allowedOrigins());
         config.setAllowCredentials(true);
         config.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
@@ -64,7 +65,7 @@ class CorsConfiguration {
     private static final class NoAllowHeaderForUnknownOrigins extends DefaultCorsProcessor {
         @Override
         protected boolean handleInternal(ServerHttpRequest request, ServerHttpResponse response,
-                org.springframework.web.cors.CorsConfiguration config, boolean preFlightRequest)
+                CorsConfiguration config, boolean preFlightRequest)
                 throws java.io.IOException {
             if (!preFlightRequest && checkOrigin(config, request.getHeaders().getOrigin()) == null) {
                 HttpHeaders headers = response.getHeaders();
