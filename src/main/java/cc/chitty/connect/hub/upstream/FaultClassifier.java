@@ -51,6 +51,10 @@ public class FaultClassifier {
                     ? Fault.invalid("The request body is not valid JSON", List.of())
                     : Fault.invalid("The request body does not match the schema", violations(invalid));
         }
+        if (cause instanceof InvalidParameterException invalid) {
+            return Fault.invalid("A request parameter is not valid",
+                    List.of(new Fault.Violation(invalid.parameter(), invalid.problem())));
+        }
         if (cause instanceof PredicateValidationException) {
             return Fault.invalid("A path or query parameter is not valid", List.of());
         }
@@ -80,7 +84,8 @@ public class FaultClassifier {
         Throwable current = failure;
         while (current.getCause() != null && current.getCause() != current
                 && !(current instanceof UpstreamStatusException) && !(current instanceof CallNotPermittedException)
-                && !(current instanceof JsonValidationException) && !(current instanceof IOException)) {
+                && !(current instanceof JsonValidationException) && !(current instanceof IOException)
+                && !(current instanceof InvalidParameterException)) {
             current = current.getCause();
         }
         return current;

@@ -48,8 +48,10 @@ public abstract class HubIntegrationTest {
 
     @DynamicPropertySource
     static void hubProperties(DynamicPropertyRegistry registry) {
-        StandIns.all().forEach((service, server) ->
-                registry.add("hub.upstreams.services." + service + ".base-url", server::baseUrl));
+        StandIns.all().forEach((service, server) -> {
+            registry.add("hub.upstreams.services." + service + ".base-url", server::baseUrl);
+            registry.add("hub.upstreams.services." + service + ".token", () -> UPSTREAM_TOKEN);
+        });
         registry.add("camel.main.routes-include-pattern", () -> "file:" + TestRoutes.dir() + "/*.camel.yaml");
         registry.add("camel.main.routes-reload-directory", () -> TestRoutes.dir().toString());
     }

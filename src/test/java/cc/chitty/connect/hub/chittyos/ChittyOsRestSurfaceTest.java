@@ -1,0 +1,154 @@
+package cc.chitty.connect.hub.chittyos;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import cc.chitty.connect.hub.support.HubIntegrationTest;
+import cc.chitty.connect.hub.support.StandIns;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import org.junit.jupiter.api.Test;
+
+/** The original's REST operations on their original paths, each against its service's stand-in. */
+class ChittyOsRestSurfaceTest extends HubIntegrationTest {
+
+    @Test
+    void casesAreCreatedReadAndUpdatedAndAnUnknownCaseIs404() {
+        String key = newKey();
+
+        HttpResponse<String> created = postJson("/api/chittycases/create", key,
+                "{\"title\":\"Eviction of unit 4B\",\"caseType\":\"eviction\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(parse(created.body()).at("/case/title").asText()).isEqualTo("Eviction of unit 4B");
+        assertThat(get("/api/chittycases/CASE-2026-0001", key).statusCode()).isEqualTo(200);
+        assertThat(send(request("/api/chittycases/CASE-2026-0001").header("X-ChittyOS-API-Key", key)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"status\":\"closed\"}")).build()).statusCode())
+                .isEqualTo(200);
+        assertProblem(get("/api/chittycases/CASE-404", key), 404, "not_found");
+        HttpResponse<String> invalid = postJson("/api/chittycases/create", key,
+                "{\"title\":\"x\",\"caseType\":\"divorce\"}");
+        assertProblem(invalid, 400, "validation");
+        assertThat(parse(invalid.body()).get("errors").findValuesAsText("field")).containsExactly("caseType");
+    }
+
+    @Test
+    void authVerifyAndRefreshKeepTheServicesRefusals() {
+        String key = newKey();
+
+        assertThat(postJson("/api/chittyauth/verify", key, "{\"token\":\"good\"}").statusCode()).isEqualTo(200);
+        assertProblem(postJson("/api/chittyauth/verify", key, "{\"token\":\"expired-token\"}"), 401,
+                "authentication");
+        assertThat(postJson("/api/chittyauth/refresh", key, "{\"refreshToken\":\"rt\"}").statusCode()).isEqualTo(200);
+        assertProblem(postJson("/api/chittyauth/refresh", key, "{\"refreshToken\":\"revoked\"}"), 400, "validation");
+    }
+
+    @Test
+    void financeAccountsBalancesTransactionsAndAnAuditedBankConnection() {
+        String key = newKey();
+
+        assertThat(parse(get("/api/chittyfinance/accounts", key).body()).get("accounts")).hasSize(2);
+        assertThat(parse(get("/api/chittyfinance/account/balance?accountId=acc-1", key).body())
+                .get("accountId").asText()).isEqualTo("acc-1");
+        assertProblem(get("/api/chittyfinance/account/balance?accountId=acc-404", key), 404, "not_found");
+        HttpResponse<String> noAccount = get("/api/chittyfinance/account/balance", key);
+        assertProblem(noAccount, 400, "validation");
+        assertThat(parse(noAccount.body()).get("errors").findValuesAsText("field")).containsExactly("accountId");
+        assertThat(postJson("/api/chittyfinance/transactions", key, "{\"accountId\":\"acc-2\"}").statusCode())
+                .isEqualTo(200);
+        assertProblem(postJson("/api/chittyfinance/transactions", key, "{\"accountId\":\"acc-down\"}"), 502,
+                "server");
+        StandIns.of("chittyfinance").verify(1, postRequestedFor(urlPathEqualTo("/api/transactions"))
+                .withRequestBody(matchingJsonPath("$[?(@.accountId == 'acc-down')]")));
+        HttpResponse<String> connected = send(request("/api/chittyfinance/banking/connect")
+                .header("X-ChittyOS-API-Key", key).header("Content-Type", "application/json")
+                .header("X-Request-ID", "bank-connect-1")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"provider\":\"plaid\",\"publicToken\":\"pt\"}")).build());
+        assertThat(connected.statusCode()).isEqualTo(201);
+        assertProblem(postJson("/api/chittyfinance/banking/connect", key,
+                "{\"provider\":\"stripe\",\"publicToken\":\"bad-token\"}"), 422, "validation");
+        assertThat(asOperator(request("/admin/audit?operation=chittyfinance.connect").GET()).body())
+                .contains("bank-connect-1");
+    }
+
+    @Test
+    void contextualFillsTheDefaultAnalysisAndGivesUpOnAPersistentRateLimit() {
+        String key = newKey();
+
+        HttpResponse<String> analyzed = postJson("/api/chittycontextual/analyze", key, "{\"text\":\"Ada signed.\"}");
+        assertThat(parse(analyzed.body()).get("analysisType").asText()).isEqualTo("comprehensive");
+        assertThat(postJson("/api/chittycontextual/extract", key, "{\"text\":\"Ada\"}").statusCode()).isEqualTo(200);
+        HttpResponse<String> limited = postJson("/api/chittycontextual/analyze", key, "{\"text\":\"trigger-429\"}");
+        assertProblem(limited, 429, "rate_limit");
+        // a 429 is retried after its Retry-After, up to the attempt limit
+        StandIns.of("chittycontextual").verify(3, postRequestedFor(urlPathEqualTo("/api/analyze"))
+                .withRequestBody(matchingJsonPath("$[?(@.text == 'trigger-429')]")));
+    }
+
+    @Test
+    void chronicleLogsWithADefaultTimestampAndQueriesPassOnlyNamedParameters() {
+        String key = newKey();
+
+        assertThat(postJson("/api/chittychronicle/log", key, "{\"eventType\":\"case.opened\",\"data\":{}}")
+                .statusCode()).isEqualTo(201);
+        StandIns.of("chittychronicle").verify(postRequestedFor(urlPathEqualTo("/api/entries"))
+                .withRequestBody(matchingJsonPath("$.timestamp")));
+        assertThat(get("/api/chittychronicle/query?entityId=E%201&injected=x", key).statusCode()).isEqualTo(200);
+        StandIns.of("chittychronicle").verify(getRequestedFor(urlPathEqualTo("/api/entries"))
+                .withQueryParam("entityId", WireMock.equalTo("E 1")).withQueryParam("limit", WireMock.equalTo("100"))
+                .withoutQueryParam("injected"));
+        assertThat(get("/api/chittychronicle/timeline/03-1-USA-5537-P-2602-0-38", key).statusCode()).isEqualTo(200);
+        assertProblem(get("/api/chittychronicle/timeline/none", key), 404, "not_found");
+    }
+
+    @Test
+    void syncStartsFollowsAndReportsUpstreamFailures() {
+        String key = newKey();
+
+        HttpResponse<String> started = postJson("/api/chittysync/sync", key, "{\"source\":\"notion\",\"target\":\"x\"}");
+        assertThat(started.statusCode()).isEqualTo(202);
+        assertThat(parse(started.body()).get("mode").asText()).isEqualTo("incremental");
+        assertThat(get("/api/chittysync/status/sync-55", key).statusCode()).isEqualTo(200);
+        assertProblem(get("/api/chittysync/status/sync-404", key), 404, "not_found");
+        assertThat(get("/api/chittysync/history?source=notion", key).statusCode()).isEqualTo(200);
+        StandIns.of("chittysync").verify(getRequestedFor(urlPathEqualTo("/api/history"))
+                .withQueryParam("limit", WireMock.equalTo("50")));
+        assertProblem(postJson("/api/chittysync/sync", key, "{\"source\":\"broken\",\"target\":\"x\"}"), 502, "server");
+    }
+
+    @Test
+    void registryListsAndLooksUpServices() {
+        String key = newKey();
+
+        JsonNode services = parse(get("/api/registry/services", key).body()).get("services");
+        assertThat(services).hasSize(3);
+        assertThat(get("/api/registry/services/chittyid", key).statusCode()).isEqualTo(200);
+        assertProblem(get("/api/registry/services/nosuch", key), 404, "not_found");
+        assertProblem(get("/api/registry/services/a..b", key), 400, "validation");
+    }
+
+    @Test
+    void chittyIdValidationAsksTheService() {
+        HttpResponse<String> checked = postJson("/api/chittyid/validate", newKey(),
+                "{\"chittyid\":\"03-1-USA-5537-P-2602-0-38\"}");
+
+        assertThat(checked.statusCode()).isEqualTo(200);
+        assertThat(parse(checked.body()).get("valid").asBoolean()).isTrue();
+    }
+
+    private HttpResponse<String> get(String path, String key) {
+        return send(request(path).header("X-ChittyOS-API-Key", key).GET().build());
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String errorClass) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(parse(response.body()).get("errorClass").asText()).isEqualTo(errorClass);
+    }
+}
