@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /health}, public, in the original's shape ({@code status, service, version, timestamp, endpoints}),
- * its status taken from the readiness group: {@code healthy} when the hub can serve, {@code degraded} otherwise.
+ * its status taken from the readiness group: {@code healthy} when the hub can serve, {@code degraded} otherwise;
+ * {@code checks} adds the last probes of upstream services (ChittyID: {@code up}, {@code down}, {@code unknown}).
  */
 @RestController
 class PublicHealthController {
@@ -36,6 +37,9 @@ class PublicHealthController {
         body.put("service", "chittyconnect");
         body.put("version", version);
         body.put("timestamp", Instant.now().toString());
+        var chittyid = health.healthForPath("chittyid");
+        body.put("checks", Map.of("chittyid", chittyid == null ? "unknown"
+                : chittyid.getStatus().getCode().toLowerCase(java.util.Locale.ROOT)));
         body.put("endpoints", Map.of(
                 "api", "/api",
                 "mcp", "/mcp",
