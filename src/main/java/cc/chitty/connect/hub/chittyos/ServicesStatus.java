@@ -1,0 +1,138 @@
+package cc.chitty.connect.hub.chittyos;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import cc.chitty.connect.hub.upstream.FaultClassifier;
+import cc.chitty.connect.hub.upstream.InvalidParameterException;
+import cc.chitty.connect.hub.upstream.UpstreamCall;
+import cc.chitty.connect.hub.upstream.UpstreamProperties;
+import cc.chitty.connect.hub.upstream.UpstreamStatusException;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.DefaultExchange;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The original's services status, done in parallel through each service's connector: {@code GET /health} with a
+ * time limit per check; {@code healthy} on 2xx, {@code degraded} on another answer, {@code down} when there is none
+ * (or the breaker is open). The ecosystem health is the share of healthy services: 90 % or more excellent, 70 %
+ * good, 50 % degraded, below that critical.
+ */
+@Component("servicesStatus")
+@EnableConfigurationProperties(ServicesStatus.Properties.class)
+public class ServicesStatus implements DisposableBean {
+
+    @ConfigurationProperties("hub.services-status")
+    record Properties(Map<String, String> services, Duration timeout) {
+        Properties {
+            services = services != null ? services : Map.of();
+            timeout = timeout != null ? timeout : Duration.ofSeconds(5);
+        }
+    }
+
+    private final Properties properties;
+    private final Map<String, String> urls = new LinkedHashMap<>();
+    private final ProducerTemplate producer;
+    private final CamelContext camel;
+    private final FaultClassifier faults;
+    private final ExecutorService checks = Executors.newFixedThreadPool(16, r -> new Thread(r, "services-status"));
+
+    ServicesStatus(Properties properties, UpstreamProperties upstreams, CamelContext camel, FaultClassifier faults) {
+        this.properties = properties;
+        this.camel = camel;
+        this.producer = camel.createProducerTemplate();
+        this.faults = faults;
+        properties.services().keySet().forEach(id -> {
+            UpstreamProperties.Settings settings = upstreams.services().get(id);
+            if (settings == null) {
+                throw new IllegalStateException("hub.services-status names " + id + ", which has no connector");
+            }
+            urls.put(id, settings.baseUrl());
+        });
+    }
+
+    /** Every service, checked at once. */
+    public Map<String, Object> all() {
+        Map<String, CompletableFuture<Map<String, Object>>> running = new LinkedHashMap<>();
+        properties.services().keySet().forEach(id -> running.put(id,
+                CompletableFuture.supplyAsync(() -> check(id), checks)));
+        Map<String, Object> services = new LinkedHashMap<>();
+        long deadline = System.nanoTime() + properties.timeout().toNanos();
+        running.forEach((id, check) -> {
+            try {
+                services.put(id, check.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+            } catch (Exception timedOut) {
+                check.cancel(true);
+                services.put(id, result(id, "down", null, "no answer within " + properties.timeout().toSeconds()
+                        + " s"));
+            }
+        });
+        long healthy = services.values().stream().filter(s -> "healthy".equals(((Map<?, ?>) s).get("status")))
+                .count();
+        int percent = services.isEmpty() ? 0 : (int) (healthy * 100 / services.size());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("services", services);
+        answer.put("ecosystemHealth", Map.of("healthy", healthy, "total", services.size(), "percent", percent,
+                "rating", percent >= 90 ? "excellent" : percent >= 70 ? "good" : percent >= 50 ? "degraded"
+                        : "critical"));
+        return answer;
+    }
+
+    /** One service; an id the hub does not check is a 404-class fault. */
+    public Map<String, Object> one(String id) {
+        if (!properties.services().containsKey(id)) {
+            throw new UpstreamStatusException("services-status", 404, null,
+                    Map.of("error", "Service not found", "serviceId", id));
+        }
+        try {
+            return CompletableFuture.supplyAsync(() -> check(id), checks)
+                    .get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception timedOut) {
+            return result(id, "down", null, "no answer within " + properties.timeout().toSeconds() + " s");
+        }
+    }
+
+    private Map<String, Object> check(String id) {
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.setProperty(UpstreamCall.METHOD, "GET");
+        exchange.setProperty(UpstreamCall.PATH, "/health");
+        Exchange answered = producer.send("direct:upstream." + id, exchange);
+        if (answered.getException() == null) {
+            return result(id, "healthy", answered.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class),
+                    null);
+        }
+        var fault = faults.classify(answered.getException(), id);
+        return fault.upstreamStatus() != null ? result(id, "degraded", fault.upstreamStatus(), null)
+                : result(id, "down", null, fault.errorClass().id());
+    }
+
+    private Map<String, Object> result(String id, String status, Integer statusCode, String error) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("serviceId", id);
+        result.put("name", properties.services().get(id));
+        result.put("url", urls.get(id));
+        result.put("status", status);
+        result.put("statusCode", statusCode);
+        result.put("lastChecked", Instant.now().toString());
+        if (error != null) {
+            result.put("error", error);
+        }
+        return result;
+    }
+
+    @Override
+    public void destroy() {
+        checks.shutdownNow();
+    }
+}
