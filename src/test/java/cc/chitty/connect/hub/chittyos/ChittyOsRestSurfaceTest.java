@@ -151,4 +151,40 @@ class ChittyOsRestSurfaceTest extends HubIntegrationTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(parse(response.body()).get("errorClass").asText()).isEqualTo(errorClass);
     }
+
+    @Test
+    void theRegistryListIsCachedAcrossRequestsAndServedStaleWhenTheRegistryFails() {
+        String key = newKey();
+        var registry = StandIns.of("chittyregistry");
+        get("/api/registry/services", key);
+        registry.resetRequests();
+
+        HttpResponse<String> cached = get("/api/registry/services", key);
+        assertThat(cached.headers().firstValue("X-Cache")).hasValue("HIT");
+        registry.verify(0, getRequestedFor(urlPathEqualTo("/api/services")));
+
+        registry.stubFor(WireMock.get(urlPathEqualTo("/api/services")).atPriority(1)
+                .willReturn(WireMock.aResponse().withStatus(500)));
+        HttpResponse<String> stale = sixMinutesLater(() -> get("/api/registry/services", key));
+
+        assertThat(stale.statusCode()).isEqualTo(200);
+        assertThat(stale.headers().firstValue("X-Cache")).hasValue("STALE");
+        assertThat(parse(stale.body()).get("services")).hasSize(3);
+        registry.verify(3, getRequestedFor(urlPathEqualTo("/api/services")));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private RegistryDiscovery registryDiscovery;
+
+    /** Runs the call with the registry cache's clock past its 5 minute lifetime. */
+    private <T> T sixMinutesLater(java.util.function.Supplier<T> call) {
+        Object clock = org.springframework.test.util.ReflectionTestUtils.getField(registryDiscovery, "clock");
+        org.springframework.test.util.ReflectionTestUtils.setField(registryDiscovery, "clock",
+                java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(6)));
+        try {
+            return call.get();
+        } finally {
+            org.springframework.test.util.ReflectionTestUtils.setField(registryDiscovery, "clock", clock);
+        }
+    }
 }
