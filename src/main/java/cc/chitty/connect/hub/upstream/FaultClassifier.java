@@ -16,6 +16,7 @@ import com.networknt.schema.ValidationMessage;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.apache.camel.component.jsonvalidator.JsonValidationException;
 import org.apache.camel.component.jsonvalidator.NoJsonBodyValidationException;
+import org.apache.camel.processor.ThrottlerRejectedExecutionException;
 import org.apache.camel.support.processor.PredicateValidationException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.springframework.stereotype.Component;
@@ -37,6 +38,10 @@ public class FaultClassifier {
         Throwable cause = rootOfInterest(failure);
         if (cause instanceof UpstreamStatusException status) {
             return fromStatus(status);
+        }
+        if (cause instanceof ThrottlerRejectedExecutionException) {
+            return new Fault(ErrorClass.RATE_LIMIT, "The hub is holding calls to " + service
+                    + " within that service's quota; try again shortly", service, null, 1L, null, List.of());
         }
         if (cause instanceof CallNotPermittedException open) {
             String name = open.getCausingCircuitBreakerName();

@@ -6,7 +6,8 @@ import java.util.function.Predicate;
 /**
  * Which failed attempts are worth another: failures before the request left the hub always; a rate limit when the
  * upstream's {@code Retry-After} fits within the retry budget; a timeout, a broken connection or a 5xx only for
- * idempotent methods, since a POST may already have taken effect. An open breaker and every other 4xx never.
+ * idempotent methods, since a POST may already have taken effect. An open breaker, an exhausted quota (OpenAI's
+ * {@code insufficient_quota}) and every other 4xx never.
  */
 record TransientFaults(boolean idempotent, Duration maxDelay) implements Predicate<Throwable> {
 
@@ -18,11 +19,17 @@ record TransientFaults(boolean idempotent, Duration maxDelay) implements Predica
         }
         if (cause instanceof UpstreamStatusException status) {
             if (status.status() == 429) {
-                return status.retryAfterSeconds() == null
-                        || Duration.ofSeconds(status.retryAfterSeconds()).compareTo(maxDelay) <= 0;
+                return !quotaExhausted(status) && (status.retryAfterSeconds() == null
+                        || Duration.ofSeconds(status.retryAfterSeconds()).compareTo(maxDelay) <= 0);
             }
             return status.status() >= 500 && idempotent;
         }
         return cause instanceof java.io.IOException && idempotent;
+    }
+
+    /** OpenAI's 429 insufficient_quota needs a person to act; retrying only burns time. */
+    private static boolean quotaExhausted(UpstreamStatusException status) {
+        return status.body() instanceof com.fasterxml.jackson.databind.JsonNode body
+                && "insufficient_quota".equals(body.path("error").path("code").asText());
     }
 }

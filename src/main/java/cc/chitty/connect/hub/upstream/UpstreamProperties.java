@@ -14,14 +14,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record UpstreamProperties(Settings defaults, Map<String, Settings> services) {
 
     public UpstreamProperties {
-        defaults = defaults != null ? defaults : new Settings(null, null, null, null, null, null, null);
+        defaults = defaults != null ? defaults : new Settings(null, null, null, null, null, null, null, null);
         services = services != null ? services : Map.of();
     }
 
     public record Settings(String baseUrl, String token, Duration timeout, Duration connectTimeout,
-            Integer maxConnections, Breaker breaker, Retry retry) {
+            Integer maxConnections, Map<String, String> headers, Breaker breaker, Retry retry) {
 
         public Settings {
+            headers = headers != null ? headers : Map.of();
             breaker = breaker != null ? breaker : new Breaker(null, null, null);
             retry = retry != null ? retry : new Retry(null, null, null, null, null);
         }
@@ -51,7 +52,7 @@ public record UpstreamProperties(Settings defaults, Map<String, Settings> servic
         Retry dr = defaults.retry();
         return new UpstreamSettings(id, s.baseUrl().replaceAll("/+$", ""), s.token() == null ? "" : s.token(),
                 or(s.timeout(), defaults.timeout()), or(s.connectTimeout(), defaults.connectTimeout()),
-                or(s.maxConnections(), defaults.maxConnections()),
+                or(s.maxConnections(), defaults.maxConnections()), Map.copyOf(s.headers()),
                 new UpstreamSettings.Breaker(or(b.enabled(), or(db.enabled(), true)),
                         or(b.failureThreshold(), db.failureThreshold()),
                         or(b.openDuration(), db.openDuration())),

@@ -39,6 +39,7 @@ final class UpstreamRequestPreparer implements Processor {
         } else {
             message.setBody(null);
         }
+        service.headers().forEach(message::setHeader);
         if (!service.token().isEmpty()) {
             message.setHeader("Authorization", "Bearer " + service.token());
         }
