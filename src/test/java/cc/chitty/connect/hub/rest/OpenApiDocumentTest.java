@@ -1,0 +1,77 @@
+package cc.chitty.connect.hub.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Set;
+
+import cc.chitty.connect.hub.support.HubIntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** /openapi.json documents exactly the REST operations the hub serves, with schemas, security and errors. */
+class OpenApiDocumentTest extends HubIntegrationTest {
+
+    @Autowired
+    private CamelContext camel;
+
+    @Test
+    void everyServedOperationIsDocumentedAndNothingElse() {
+        JsonNode doc = parse(send(request("/openapi.json").GET().build()).body());
+
+        Set<String> documented = new HashSet<>();
+        doc.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()
+                .forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path.getKey())));
+        Set<String> served = new HashSet<>();
+        for (Route route : camel.getRoutes()) {
+            String uri = route.getEndpoint().getEndpointUri();
+            if (uri.startsWith("rest://")) {
+                String[] parts = uri.substring("rest://".length()).split("\\?")[0].split(":");
+                served.add(parts[0].toUpperCase() + " " + java.net.URLDecoder.decode(
+                        parts[1] + (parts.length > 2 ? parts[2] : ""), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(served).hasSizeGreaterThan(25);
+        assertThat(documented).isEqualTo(served);
+    }
+
+    @Test
+    void itIsAnOpenApi31DocumentWithSchemasSecurityAndProblemResponses() {
+        var response = send(request("/openapi.json").GET().build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode doc = parse(response.body());
+
+        assertThat(doc.get("openapi").asText()).isEqualTo("3.1.0");
+        assertThat(doc.at("/components/securitySchemes/apiKey/name").asText()).isEqualTo("X-ChittyOS-API-Key");
+        JsonNode mint = doc.at("/paths/~1api~1chittyid~1mint/post");
+        assertThat(mint.get("operationId").asText()).isEqualTo("mintChittyID");
+        assertThat(resolve(doc, mint.at("/requestBody/content/application~1json/schema/$ref").asText())
+                .at("/properties/entity/enum")).hasSize(9);
+        assertThat(resolve(doc, mint.at("/responses/429/$ref").asText()).at("/content")
+                .has("application/problem+json")).isTrue();
+        JsonNode query = doc.at("/paths/~1api~1chittychronicle~1query/get/parameters");
+        assertThat(query.findValuesAsText("name")).contains("entityId", "limit");
+        JsonNode lookup = doc.at("/paths/~1api~1chittyid~1{id}/get/parameters/0");
+        assertThat(lookup.get("in").asText()).isEqualTo("path");
+        assertEveryReferenceResolves(doc, doc);
+    }
+
+    private static JsonNode resolve(JsonNode doc, String ref) {
+        JsonNode target = doc.at(ref.substring(1));
+        assertThat(target.isMissingNode()).as("reference " + ref).isFalse();
+        return target;
+    }
+
+    private static void assertEveryReferenceResolves(JsonNode doc, JsonNode node) {
+        if (node.has("$ref")) {
+            resolve(doc, node.get("$ref").asText());
+        }
+        for (Iterator<JsonNode> children = node.elements(); children.hasNext(); ) {
+            assertEveryReferenceResolves(doc, children.next());
+        }
+    }
+}
