@@ -1,20 +1,38 @@
 #!/usr/bin/env bash
 # Start to ready and resident memory of the packaged hub on embedded PostgreSQL and Kafka.
-# Usage: bench/startup.sh [runs]   (builds the jar if missing; loopback only; stops what it starts)
+# Usage: bench/startup.sh [runs] [fat|extracted|cds]
+#   fat        java -jar on the Spring Boot fat jar
+#   extracted  the jar extracted by Spring Boot's jarmode tools (plain class path, no nested jars)
+#   cds        extracted, plus an AppCDS archive made by a training run that stops after refresh
+# Loopback only; stops what it starts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
+mode=${2:-fat}
 jar=target/chittyconnect-hub-0.1.0-SNAPSHOT.jar
 [ -f "$jar" ] || mvn -q -B -DskipTests package
 port=18300
 data=$(mktemp -d /tmp/hub-startup.XXXXXX)
-trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
+pid=
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$data"' EXIT
+
+launch=(java -jar "$jar")
+if [ "$mode" != fat ]; then
+  java -Djarmode=tools -jar "$jar" extract --destination "$data/app" >/dev/null
+  launch=(java -jar "$data/app/$(basename "$jar")")
+fi
+if [ "$mode" = cds ]; then
+  HUB_DATA_DIR=$data/training HUB_OPERATOR_PASSWORD=bench PORT=$port SPRING_PROFILES_ACTIVE=prod \
+    java -XX:ArchiveClassesAtExit="$data/app.jsa" -Dspring.context.exit=onRefresh -jar "$data/app/$(basename "$jar")" \
+      --hub.embedded.kafka.port=0 --hub.embedded.kafka.controller-port=0 > "$data/training.log" 2>&1
+  launch=(java -XX:SharedArchiveFile="$data/app.jsa" -jar "$data/app/$(basename "$jar")")
+fi
 
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 
 for run in $(seq 1 "$runs"); do
   start=$(date +%s%N)
-  HUB_DATA_DIR=$data HUB_OPERATOR_PASSWORD=bench PORT=$port java -jar "$jar" \
+  HUB_DATA_DIR=$data/hub HUB_OPERATOR_PASSWORD=bench PORT=$port SPRING_PROFILES_ACTIVE=prod "${launch[@]}" \
       --hub.embedded.kafka.port=0 --hub.embedded.kafka.controller-port=0 > "$data/run-$run.log" 2>&1 &
   pid=$!
   until curl -fs "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; do
@@ -23,6 +41,7 @@ for run in $(seq 1 "$runs"); do
   done
   ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
   pg_rss=$(pgrep -f "postgres -D $data" | while read -r p; do rss_mb "$p"; echo; done | awk '{s+=$1} END {print s+0}')
-  echo "run $run ($( [ "$run" = 1 ] && echo 'empty data dir' || echo 'existing data' )): ready in ${ready_ms} ms; JVM RSS $(rss_mb "$pid") MB; PostgreSQL RSS ${pg_rss} MB"
+  echo "$mode run $run ($( [ "$run" = 1 ] && echo 'empty data dir' || echo 'existing data' )): ready in ${ready_ms} ms; JVM RSS $(rss_mb "$pid") MB; PostgreSQL RSS ${pg_rss} MB"
   kill "$pid"; wait "$pid" 2>/dev/null || true
+  pid=
 done
