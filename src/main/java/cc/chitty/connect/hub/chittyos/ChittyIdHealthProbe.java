@@ -7,6 +7,7 @@ import cc.chitty.connect.hub.upstream.CapabilityRouteConfiguration;
 import cc.chitty.connect.hub.upstream.UpstreamCall;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -50,7 +51,7 @@ class ChittyIdHealthProbe extends RouteBuilder implements HealthIndicator {
                     .process(exchange -> last.set(new Probe(true, Instant.now(), null)))
                 .doCatch(Exception.class)
                     .process(exchange -> last.set(new Probe(false, Instant.now(),
-                            exchange.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, Exception.class)
+                            exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)
                                     .getClass().getSimpleName())))
                 .end();
     }

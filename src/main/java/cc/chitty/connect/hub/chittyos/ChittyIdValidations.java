@@ -1,6 +1,7 @@
 package cc.chitty.connect.hub.chittyos;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,7 +45,7 @@ class ChittyIdValidations {
         String chittyId = request.path("chittyid").asText();
         Optional<String> problem = formats.problem(chittyId);
         String answer = problem.isPresent()
-                ? mapper.writeValueAsString(java.util.Map.of("chittyid", chittyId, "valid", false,
+                ? mapper.writeValueAsString(Map.of("chittyid", chittyId, "valid", false,
                         "reason", problem.get(), "checkedBy", "hub"))
                 : answers.getIfPresent(chittyId);
         if (answer != null) {

@@ -3,6 +3,7 @@ package cc.chitty.connect.hub.embedded;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -31,7 +32,7 @@ final class DataDirectoryLock implements AutoCloseable {
     private static FileLock tryLock(FileChannel channel) throws IOException {
         try {
             return channel.tryLock();
-        } catch (java.nio.channels.OverlappingFileLockException heldInThisJvm) {
+        } catch (OverlappingFileLockException heldInThisJvm) {
             return null;
         }
     }

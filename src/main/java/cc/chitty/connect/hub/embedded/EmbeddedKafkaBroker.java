@@ -1,5 +1,7 @@
 package cc.chitty.connect.hub.embedded;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -106,7 +108,7 @@ public final class EmbeddedKafkaBroker implements SmartLifecycle, AutoCloseable 
         try {
             Files.createDirectories(dir);
             new Formatter()
-                    .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                     .setNodeId(config.nodeId())
                     .setClusterId(Uuid.randomUuid().toString())
                     .setDirectories(List.of(dir.toString()))

@@ -1,6 +1,7 @@
 package cc.chitty.connect.hub.ops;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 import cc.chitty.connect.hub.upstream.UpstreamBreakers;
 import cc.chitty.connect.hub.web.Problem;
@@ -25,7 +26,7 @@ class BreakerAdminController {
 
     @GetMapping
     Map<String, String> states() {
-        Map<String, String> states = new java.util.TreeMap<>();
+        Map<String, String> states = new TreeMap<>();
         breakers.states().forEach((service, state) -> states.put(service, state.name().toLowerCase()));
         return states;
     }

@@ -1,5 +1,6 @@
 package cc.chitty.connect.hub.ops;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -47,7 +48,7 @@ class KafkaHealthIndicator extends AbstractHealthIndicator implements Disposable
     @Override
     public synchronized void destroy() {
         if (admin != null) {
-            admin.close(java.time.Duration.ofSeconds(2));
+            admin.close(Duration.ofSeconds(2));
         }
     }
 }

@@ -2,12 +2,13 @@ package cc.chitty.connect.hub.ops;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.info.BuildProperties;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -39,7 +40,7 @@ class PublicHealthController {
         body.put("timestamp", Instant.now().toString());
         var chittyid = health.healthForPath("chittyid");
         body.put("checks", Map.of("chittyid", chittyid == null ? "unknown"
-                : chittyid.getStatus().getCode().toLowerCase(java.util.Locale.ROOT)));
+                : chittyid.getStatus().getCode().toLowerCase(Locale.ROOT)));
         body.put("endpoints", Map.of(
                 "api", "/api",
                 "mcp", "/mcp",

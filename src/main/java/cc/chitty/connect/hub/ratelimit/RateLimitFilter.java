@@ -1,7 +1,7 @@
 package cc.chitty.connect.hub.ratelimit;
 
 import java.io.IOException;
-
+import java.util.List;
 import javax.sql.DataSource;
 
 import cc.chitty.connect.hub.security.ApiKey;
@@ -38,7 +38,7 @@ class RateLimitFilter extends OncePerRequestFilter {
     private final Buckets buckets;
     private final ClientAddress clientAddress;
     private final ProblemWriter problems;
-    private final java.util.List<PathPattern> exempt;
+    private final List<PathPattern> exempt;
 
     RateLimitFilter(RateLimitProperties properties, DataSource dataSource, ProblemWriter problems) {
         this.properties = properties;

@@ -3,6 +3,7 @@ package cc.chitty.connect.hub.security;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,7 @@ class ApiKeyAdminController {
     }
 
     private static List<Map<String, String>> validate(CreateRequest request) {
-        List<Map<String, String>> errors = new java.util.ArrayList<>();
+        List<Map<String, String>> errors = new ArrayList<>();
         if (request.name() == null || request.name().isBlank() || request.name().length() > 100) {
             errors.add(Map.of("field", "name", "message", "is required, at most 100 characters"));
         }

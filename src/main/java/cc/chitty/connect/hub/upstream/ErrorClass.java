@@ -1,5 +1,7 @@
 package cc.chitty.connect.hub.upstream;
 
+import java.util.Locale;
+
 /** What kind of fault a call ended in; front doors map each class to their protocol's error. */
 public enum ErrorClass {
     NETWORK,
@@ -15,6 +17,6 @@ public enum ErrorClass {
     INTERNAL;
 
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -2,6 +2,7 @@ package cc.chitty.connect.hub.upstream;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -48,7 +49,7 @@ public class RequestParameters {
 
     private static List<String> split(String names) {
         return names == null || names.isBlank() ? List.of()
-                : java.util.Arrays.stream(names.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList();
+                : Arrays.stream(names.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList();
     }
 
     private static String encode(String text) {

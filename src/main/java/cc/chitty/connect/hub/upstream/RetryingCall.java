@@ -2,6 +2,7 @@ package cc.chitty.connect.hub.upstream;
 
 import io.github.resilience4j.retry.Retry;
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.StreamCache;
 import org.apache.camel.support.ExchangeHelper;
@@ -11,7 +12,7 @@ import org.apache.camel.support.ExchangeHelper;
  * under the service's {@link Retry}, and takes the first successful result. The last failure is rethrown for the
  * front door to answer.
  */
-final class RetryingCall implements org.apache.camel.Processor {
+final class RetryingCall implements Processor {
 
     private final UpstreamRetries retries;
     private final ProducerTemplate producer;

@@ -1,7 +1,10 @@
 package cc.chitty.connect.hub.upstream;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Which failed attempts are worth another: failures before the request left the hub always; a rate limit when the
@@ -24,12 +27,12 @@ record TransientFaults(boolean idempotent, Duration maxDelay) implements Predica
             }
             return status.status() >= 500 && idempotent;
         }
-        return cause instanceof java.io.IOException && idempotent;
+        return cause instanceof IOException && idempotent;
     }
 
     /** OpenAI's 429 insufficient_quota needs a person to act; retrying only burns time. */
     private static boolean quotaExhausted(UpstreamStatusException status) {
-        return status.body() instanceof com.fasterxml.jackson.databind.JsonNode body
+        return status.body() instanceof JsonNode body
                 && "insufficient_quota".equals(body.path("error").path("code").asText());
     }
 }

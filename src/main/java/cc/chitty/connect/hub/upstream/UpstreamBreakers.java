@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -62,7 +63,7 @@ public class UpstreamBreakers {
 
     /** Every breaker's state, by service id. */
     public Map<String, CircuitBreaker.State> states() {
-        Map<String, CircuitBreaker.State> states = new java.util.TreeMap<>();
+        Map<String, CircuitBreaker.State> states = new TreeMap<>();
         registry.getAllCircuitBreakers().forEach(b -> states.put(b.getName(), b.getState()));
         return states;
     }

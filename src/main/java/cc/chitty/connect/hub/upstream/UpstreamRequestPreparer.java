@@ -1,5 +1,7 @@
 package cc.chitty.connect.hub.upstream;
 
+import java.util.Map;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -10,9 +12,9 @@ import org.apache.camel.Processor;
  */
 final class UpstreamRequestPreparer implements Processor {
 
-    private final java.util.Map<String, UpstreamSettings> settings;
+    private final Map<String, UpstreamSettings> settings;
 
-    UpstreamRequestPreparer(java.util.Map<String, UpstreamSettings> settings) {
+    UpstreamRequestPreparer(Map<String, UpstreamSettings> settings) {
         this.settings = settings;
     }
 

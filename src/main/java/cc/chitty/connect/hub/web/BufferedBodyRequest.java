@@ -1,8 +1,10 @@
 package cc.chitty.connect.hub.web;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
@@ -37,10 +39,10 @@ public final class BufferedBodyRequest extends HttpServletRequestWrapper {
     }
 
     @Override
-    public java.io.BufferedReader getReader() {
+    public BufferedReader getReader() {
         String encoding = getCharacterEncoding();
         Charset charset = encoding != null ? Charset.forName(encoding) : StandardCharsets.UTF_8;
-        return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), charset));
+        return new BufferedReader(new InputStreamReader(getInputStream(), charset));
     }
 
     private static final class ReplayStream extends ServletInputStream {

@@ -1,5 +1,6 @@
 package cc.chitty.connect.hub.web;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
@@ -66,7 +67,7 @@ class CorsPolicy {
         @Override
         protected boolean handleInternal(ServerHttpRequest request, ServerHttpResponse response,
                 CorsConfiguration config, boolean preFlightRequest)
-                throws java.io.IOException {
+                throws IOException {
             if (!preFlightRequest && checkOrigin(config, request.getHeaders().getOrigin()) == null) {
                 HttpHeaders headers = response.getHeaders();
                 headers.addIfAbsent(HttpHeaders.VARY, HttpHeaders.ORIGIN);

@@ -12,13 +12,14 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The REST and admin APIs take JSON: a body of any other type on a write is refused with 415 before it is read.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
-class JsonContentTypeFilter extends org.springframework.web.filter.OncePerRequestFilter {
+class JsonContentTypeFilter extends OncePerRequestFilter {
 
     private static final List<String> GUARDED = List.of("/api/", "/admin/");
 

@@ -1,5 +1,7 @@
 package cc.chitty.connect.hub.web;
 
+import java.util.Locale;
+
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -23,7 +25,7 @@ class ProblemErrorController implements ErrorController {
         String title = httpStatus != null ? httpStatus.getReasonPhrase() : "Error";
         String detail = status == 404 ? "No resource at this path" : status >= 500
                 ? "The hub could not complete the request" : title;
-        return Problem.of(status, title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'), title, detail)
+        return Problem.of(status, title.toLowerCase(Locale.ROOT).replace(' ', '-'), title, detail)
                 .requestId(request.getHeader(RequestIdFilter.HEADER)).toResponse();
     }
 }
