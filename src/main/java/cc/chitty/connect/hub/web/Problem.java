@@ -57,8 +57,14 @@ public final class Problem {
     }
 
     /** As a Spring MVC answer, for controllers. */
+    /** The problem as an MVC response; a {@code retryAfter} field is also sent as the {@code Retry-After} header. */
     public ResponseEntity<Object> toResponse() {
-        return ResponseEntity.status(status).contentType(MediaType.valueOf(MEDIA_TYPE)).body(fields);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status).contentType(MediaType.valueOf(MEDIA_TYPE));
+        Object retryAfter = fields.get("retryAfter");
+        if (retryAfter != null) {
+            response.header("Retry-After", retryAfter.toString());
+        }
+        return response.body(fields);
     }
 
     public byte[] toJson(ObjectMapper mapper) {

@@ -1,10 +1,12 @@
 package cc.chitty.connect.hub.web;
 
+import java.sql.SQLException;
 import java.util.Locale;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -12,13 +14,23 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Replaces Spring Boot's /error page: whatever ends up there (an unknown path, a container error) is answered as
- * problem+json, never as an HTML page or a stack trace.
+ * problem+json, never as an HTML page or a stack trace. A request that failed because the database was unreachable
+ * (a filter checking its key or rate limit during a PostgreSQL restart) is a 503 with {@code Retry-After}.
  */
 @RestController
 class ProblemErrorController implements ErrorController {
 
+    /** Seconds a client is asked to wait when the database is unreachable: a restart or fail-over takes a few. */
+    private static final long DATABASE_RETRY_AFTER = 5;
+
     @RequestMapping("/error")
     ResponseEntity<Object> error(HttpServletRequest request) {
+        if (causedByDatabase(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
+            return Problem.of(503, "database-unavailable", "Service Unavailable",
+                            "The hub's database is unreachable; try again shortly")
+                    .with("retryAfter", DATABASE_RETRY_AFTER)
+                    .requestId(request.getHeader(RequestIdFilter.HEADER)).toResponse();
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
         HttpStatus httpStatus = HttpStatus.resolve(status);
@@ -27,5 +39,17 @@ class ProblemErrorController implements ErrorController {
                 ? "The hub could not complete the request" : title;
         return Problem.of(status, title.toLowerCase(Locale.ROOT).replace(' ', '-'), title, detail)
                 .requestId(request.getHeader(RequestIdFilter.HEADER)).toResponse();
+    }
+
+    private static boolean causedByDatabase(Object failure) {
+        for (Throwable cause = failure instanceof Throwable t ? t : null; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException || cause instanceof DataAccessResourceFailureException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 }
