@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Drill: an upstream down, then slow, then back. The ChittyID stand-in (WireMock) is stopped, restarted with a
+# delay longer than the hub's timeout, then made fast again, while a client reads GET /api/chittyid/{id}.
+# Passes when: the breaker opens in each outage; while open every answer is a fast 503 with Retry-After and the
+# stand-in receives no call; the hub recovers by itself once the service is back; and the hub's live threads and
+# its connections to the stand-in are back to their starting counts. Loopback only; bounded; stops what it starts.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source bench/lib.sh
+
+stand_in_port=18501
+hub_port=18500
+id=03-1-USA-5537-P-2602-0-38
+failures=()
+check() { if eval "$2"; then echo "  ok   $1"; else echo "  FAIL $1"; failures+=("$1"); fi; }
+
+start_stand_in() {
+  java -Xmx128m -jar "$wiremock" --port "$stand_in_port" --bind-address 127.0.0.1 \
+      --root-dir src/test/resources/standins/chittyid --disable-request-logging > "$work/stand-in.log" 2>&1 &
+  stand_in=$!
+  pids+=("$stand_in")
+  wait_for "http://127.0.0.1:$stand_in_port/__admin/health"
+}
+upstream_calls() {
+  curl -fs -X POST -d '{"method":"GET","urlPathPattern":"/v1/.*"}' \
+      "http://127.0.0.1:$stand_in_port/__admin/requests/count" | tr -d ' \n' | sed -E 's/.*"count":([0-9]+).*/\1/'
+}
+status() { curl -s -o /dev/null -w '%{http_code}' -H "X-ChittyOS-API-Key: $key" "http://127.0.0.1:$hub_port/api/chittyid/$id"; }
+millis() { curl -s -o /dev/null -w '%{time_total}' -H "X-ChittyOS-API-Key: $key" \
+    "http://127.0.0.1:$hub_port/api/chittyid/$id" | awk '{printf "%d", $1 * 1000}'; }
+threads() { curl -fs -u operator:drill "http://127.0.0.1:$hub_port/actuator/metrics/jvm.threads.live" \
+    | sed -E 's/.*"value":([0-9.]+).*/\1/' | cut -d. -f1; }
+connections() { ss -Htn state established "( dport = :$stand_in_port )" | wc -l; }
+breaker() { curl -fs -u operator:drill "http://127.0.0.1:$hub_port/admin/breakers" \
+    | sed -E 's/.*"chittyid":"([a-z_]+)".*/\1/'; }
+until_open() { for _ in $(seq 1 20); do status >/dev/null; [ "$(breaker)" = open ] && return 0; done; return 1; }
+
+start_stand_in
+HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=drill PORT=$hub_port SPRING_PROFILES_ACTIVE=prod HUB_CONTEXT_INIT=false \
+HUB_UPSTREAMS_SERVICES_CHITTYID_BASE_URL=http://127.0.0.1:$stand_in_port HUB_UPSTREAMS_SERVICES_CHITTYID_TOKEN=drill \
+HUB_UPSTREAMS_SERVICES_CHITTYID_TIMEOUT=1s HUB_UPSTREAMS_SERVICES_CHITTYID_BREAKER_OPEN_DURATION=5s \
+  java -Xmx512m -jar "$jar" --hub.embedded.kafka.port=0 --hub.embedded.kafka.controller-port=0 > "$work/hub.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$hub_port/actuator/health/readiness"
+key=$(curl -fs -u operator:drill -H 'Content-Type: application/json' \
+    -d '{"name":"drill","rateLimit":1000000}' "http://127.0.0.1:$hub_port/admin/api-keys" \
+    | sed -E 's/.*"key":"([^"]+)".*/\1/')
+
+# 64 clients at once, so the request and connection pools have grown to their working size before counting
+burst() { seq 1 640 | xargs -P 64 -I{} curl -s -o /dev/null -H "X-ChittyOS-API-Key: $key" \
+    "http://127.0.0.1:$hub_port/api/chittyid/$id"; }
+
+echo "upstream outage drill, $(date -u +%FT%TZ)"
+burst
+sleep 2
+threads_before=$(threads); connections_before=$(connections)
+check "healthy upstream answers 200" '[ "$(status)" = 200 ]'
+
+echo "down: stand-in stopped"
+kill "$stand_in"; wait "$stand_in" 2>/dev/null || true
+check "breaker opens" until_open
+times=$(for _ in $(seq 1 21); do millis; echo; done | sort -n)
+median_ms=$(echo "$times" | sed -n 11p); slowest_ms=$(echo "$times" | tail -1)
+check "while open: 503 with Retry-After" \
+    'curl -s -D - -o /dev/null -H "X-ChittyOS-API-Key: $key" http://127.0.0.1:$hub_port/api/chittyid/$id | grep -qi "^retry-after"'
+check "while open: median of 21 answers ${median_ms} ms (< 50 ms; slowest ${slowest_ms} ms)" '[ "$median_ms" -lt 50 ]'
+
+echo "slow: stand-in back with a 3 s delay (the hub waits 1 s)"
+start_stand_in
+curl -fs -X POST -d '{"fixedDelay":3000}' "http://127.0.0.1:$stand_in_port/__admin/settings" >/dev/null
+# an operator's reset, so the slow answers meet a closed breaker rather than the half-open trial
+curl -fs -X POST -u operator:drill "http://127.0.0.1:$hub_port/admin/breakers/chittyid/reset"
+check "a slow answer is 504 timeout" '[ "$(status)" = 504 ]'
+check "breaker opens again" until_open
+calls_before=$(upstream_calls)
+for _ in $(seq 1 20); do status >/dev/null; done
+calls_after=$(upstream_calls)
+check "while open: no call reached the stand-in ($calls_before → $calls_after)" '[ "$calls_before" = "$calls_after" ]'
+
+echo "back: delay removed"
+curl -fs -X POST -d '{"fixedDelay":0}' "http://127.0.0.1:$stand_in_port/__admin/settings" >/dev/null
+recovered=no
+for _ in $(seq 1 30); do [ "$(status)" = 200 ] && { recovered=yes; break; }; sleep 0.5; done
+check "recovers without intervention" '[ "$recovered" = yes ]'
+check "breaker closed" '[ "$(breaker)" = closed ]'
+burst
+sleep 5
+threads_after=$(threads); connections_after=$(connections)
+check "live threads back: $threads_before → $threads_after" '[ "$threads_after" -le $((threads_before + 2)) ]'
+check "connections to the stand-in: $connections_before → $connections_after" \
+    '[ "$connections_after" -le $((connections_before + 2)) ]'
+
+if [ ${#failures[@]} -eq 0 ]; then echo "PASS upstream outage drill"; else echo "FAIL upstream outage drill: ${failures[*]}"; exit 1; fi
