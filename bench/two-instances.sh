@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Two hub instances on one standalone Kafka (docker/kafka-local.sh) and one PostgreSQL (the machine's, database
+# hub_two): one global rate limit, one idempotency store, MCP served by either instance, and the webhook
+# consumer group rebalancing when an instance is killed, with no webhook lost. Each check prints ok/FAIL and the
+# script ends in a PASS/FAIL line. Loopback only; bounded; stops what it starts. See docs/operations.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+
+kafka_port=19092
+stand_in_port=18602
+ports=(18600 18601)
+hubs=()
+failures=()
+check() { if eval "$2"; then echo "  ok   $1"; else echo "  FAIL $1"; failures+=("$1"); fi; }
+
+export KAFKA_PORT=$kafka_port KAFKA_CONTROLLER_PORT=$((kafka_port + 1)) KAFKA_LOCAL_DATA=$work/kafka
+docker/kafka-local.sh start >/dev/null
+trap 'docker/kafka-local.sh stop >/dev/null 2>&1 || true; cleanup' EXIT
+psql -h 127.0.0.1 -U postgres -qc 'DROP DATABASE IF EXISTS hub_two' -c 'CREATE DATABASE hub_two' >/dev/null 2>&1
+
+java -Xmx128m -jar "$wiremock" --port "$stand_in_port" --bind-address 127.0.0.1 \
+    --root-dir src/test/resources/standins/chittyid --disable-request-logging > "$work/stand-in.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$stand_in_port/__admin/health"
+
+start_hub() {
+  local i=$1
+  HUB_DATA_DIR=$work/hub-$i HUB_OPERATOR_PASSWORD=two PORT=${ports[$i]} SPRING_PROFILES_ACTIVE=prod \
+  JDBC_URL=jdbc:postgresql://127.0.0.1:5432/hub_two SPRING_DATASOURCE_USERNAME=postgres \
+  KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$kafka_port HUB_RATE_LIMIT_STORE=postgres HUB_CONTEXT_INIT=false \
+  HUB_UPSTREAMS_SERVICES_CHITTYID_BASE_URL=http://127.0.0.1:$stand_in_port HUB_UPSTREAMS_SERVICES_CHITTYID_TOKEN=two \
+    java -Xmx512m -jar "$jar" > "$work/hub-$i.log" 2>&1 &
+  hubs[$i]=$!
+  pids+=("${hubs[$i]}")
+}
+start_hub 0
+start_hub 1
+wait_for "http://127.0.0.1:${ports[0]}/actuator/health/readiness"
+wait_for "http://127.0.0.1:${ports[1]}/actuator/health/readiness"
+url() { echo "http://127.0.0.1:${ports[$1]}$2"; }
+new_key() {
+  curl -fs -u operator:two -H 'Content-Type: application/json' -d "{\"name\":\"$1\",\"rateLimit\":$2}" \
+      "$(url 0 /admin/api-keys)" | sed -E 's/.*"key":"([^"]+)".*/\1/'
+}
+echo "two instances on one Kafka and one PostgreSQL, $(date -u +%FT%TZ)"
+
+# One rate limit: a key allowed 20 requests a minute, used on both instances in turn. Two separate limits would
+# let all 30 through; one lets 20 through, plus the tokens that refill (one every 3 s) while the calls run.
+limited=$(new_key limited 20)
+started=$(date +%s%N)
+answers=$(for n in $(seq 1 30); do
+  curl -s -o /dev/null -w '%{http_code}\n' -H "X-ChittyOS-API-Key: $limited" \
+      "$(url $((n % 2)) /api/chittyid/03-1-USA-5537-P-2602-0-38)"
+done | sort | uniq -c | tr '\n' ' ')
+refilled=$(( ($(date +%s%N) - started) / 3000000000 ))
+allowed=$(echo "$answers" | grep -o '[0-9]* 200' | cut -d' ' -f1)
+check "one rate limit across instances: 30 calls alternating, $allowed allowed of 20 + $refilled refilled ($answers)" \
+    '[ "${allowed:-0}" -ge 20 ] && [ "${allowed:-0}" -le $((20 + refilled)) ]'
+
+# One idempotency store: the same Idempotency-Key on instance 0, then 1.
+key=$(new_key client 1000000)
+mint() {
+  curl -s -D "$work/headers-$1" -o "$work/body-$1" -w '%{http_code}' -H "X-ChittyOS-API-Key: $key" \
+      -H 'Content-Type: application/json' -H 'Idempotency-Key: two-instances-1' \
+      -d '{"entity":"PEO"}' "$(url "$1" /api/chittyid/mint)"
+}
+mints_before=$(curl -fs -X POST -d '{"method":"POST","url":"/v1/mint"}' \
+    "http://127.0.0.1:$stand_in_port/__admin/requests/count" | tr -d ' \n' | sed -E 's/.*"count":([0-9]+).*/\1/')
+first=$(mint 0); second=$(mint 1)
+mints_after=$(curl -fs -X POST -d '{"method":"POST","url":"/v1/mint"}' \
+    "http://127.0.0.1:$stand_in_port/__admin/requests/count" | tr -d ' \n' | sed -E 's/.*"count":([0-9]+).*/\1/')
+check "one idempotency store: instance 1 replays instance 0's mint ($first, $second, upstream mints $((mints_after - mints_before)))" \
+    '[ "$first" = 201 ] && [ "$second" = 201 ] && grep -qi "^idempotent-replayed: true" "$work/headers-1" \
+     && cmp -s "$work/body-0" "$work/body-1" && [ $((mints_after - mints_before)) = 1 ]'
+
+if [ ${#failures[@]} -eq 0 ]; then echo "PASS two instances"; else echo "FAIL two instances: ${failures[*]}"; exit 1; fi
