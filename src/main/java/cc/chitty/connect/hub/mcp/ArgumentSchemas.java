@@ -1,8 +1,9 @@
 package cc.chitty.connect.hub.mcp;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import cc.chitty.connect.hub.upstream.Fault;
 import cc.chitty.connect.hub.upstream.FaultClassifier;
@@ -22,7 +23,9 @@ import org.springframework.stereotype.Component;
 class ArgumentSchemas implements JsonSchemaValidator {
 
     private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    private final Map<Map<String, Object>, JsonSchema> compiled = new ConcurrentHashMap<>();
+    // by identity: tool schemas are loaded once, and hashing a nested schema map on every call would cost more
+    private final Map<Map<String, Object>, JsonSchema> compiled =
+            Collections.synchronizedMap(new IdentityHashMap<>());
     private final ObjectMapper mapper;
 
     ArgumentSchemas(ObjectMapper mapper) {

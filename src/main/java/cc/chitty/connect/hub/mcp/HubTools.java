@@ -51,8 +51,8 @@ class HubTools {
                 capability("chitty_chronicle_log", "Log an event to ChittyChronicle (timestamp defaults to now)",
                         "chittychronicle.log", "POST /api/chittychronicle/log", false),
                 tool("chitty_evidence_ingest", "Ingest a file as evidence for a case: the hub fetches fileUrl "
-                        + "(https, allow-listed hosts only) and sends it to ChittyEvidence", "mcp/chitty_evidence_ingest",
-                        "POST /api/chittyevidence/ingest", this::ingestEvidence),
+                        + "(https, allow-listed hosts only) and sends it to ChittyEvidence",
+                        "mcp/chitty_evidence_ingest", "POST /api/chittyevidence/ingest", this::ingestEvidence),
                 capability("chitty_sync_trigger", "Start a ChittySync sync between two systems (mode defaults to "
                         + "incremental)", "chittysync.trigger", "POST /api/chittysync/sync", false),
                 tool("chitty_services_status", "Health of every ChittyOS service and the ecosystem rating",

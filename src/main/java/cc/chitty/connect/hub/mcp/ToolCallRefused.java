@@ -7,8 +7,8 @@ import cc.chitty.connect.hub.upstream.Fault;
 
 /**
  * A call the hub refused before running it: an unknown tool, arguments that fail the tool's (or prompt's) schema,
- * a key without the scope of the tool or resource, or a spent rate limit. Each door maps the reason to its protocol (JSON-RPC error,
- * HTTP status) in one place.
+ * a key without the scope of the tool or resource, or a spent rate limit. Each door maps the reason to its
+ * protocol (JSON-RPC error, HTTP status) in one place.
  */
 final class ToolCallRefused extends RuntimeException {
 
