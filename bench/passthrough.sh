@@ -1,15 +1,23 @@
 #!/usr/bin/env bash
-# REST pass-through: GET /api/chittyid/{id} through the hub versus the same WireMock stand-in called directly,
-# and the hub with its rate limiter and circuit breaker on versus off. Servers share CPU 0, wrk runs on CPU 1;
-# loopback only; bounded runs; everything started here is stopped on exit. Prints a markdown table.
-# Usage: bench/passthrough.sh [seconds per run, default 20] [connections, default 16] [warm-up seconds, default 40]
-# (one core needs about a minute of load before the JIT has compiled the hot path)
+# REST pass-through: one read through the hub versus the same WireMock stand-in called directly, and the hub with
+# its rate limiter and circuit breaker on versus off. Servers share CPU 0, wrk runs on CPU 1; loopback only; bounded
+# runs; everything started here is stopped on exit. Prints a markdown table.
+# Usage: [BENCH_TARGET=registry|chittyid] bench/passthrough.sh [seconds per run, default 20] [connections, default 16]
+#        [warm-up seconds, default 40]   (one core needs about a minute of load before the JIT has compiled the path)
+# registry (default): GET /api/registry/services with the hub's registry cache off (HUB_REGISTRY_CACHE_TTL=0);
+# chittyid: GET /api/chittyid/{id}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-20}
 conns=${2:-16}
 warmup=${3:-40}
-id=03-1-USA-5537-P-2602-0-38
+case ${BENCH_TARGET:-registry} in
+  registry) service=chittyregistry; upstream_path=/api/services; hub_path=/api/registry/services ;;
+  chittyid) service=chittyid; upstream_path=/v1/03-1-USA-5537-P-2602-0-38
+            hub_path=/api/chittyid/03-1-USA-5537-P-2602-0-38 ;;
+  *) echo "BENCH_TARGET must be registry or chittyid" >&2; exit 2 ;;
+esac
+service_env=$(echo "$service" | tr '[:lower:]' '[:upper:]')
 stand_in_port=18401
 hub_port=18400
 . bench/lib.sh
@@ -30,9 +38,9 @@ measure() {
 start_hub() {
   local limiter=$1 breakers=$2
   HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=bench PORT=$hub_port SPRING_PROFILES_ACTIVE=prod \
-  HUB_RATE_LIMIT_ENABLED=$limiter HUB_BREAKERS_ENABLED=$breakers \
-  HUB_UPSTREAMS_SERVICES_CHITTYID_BASE_URL=http://127.0.0.1:$stand_in_port \
-  HUB_UPSTREAMS_SERVICES_CHITTYID_TOKEN=bench-token \
+  HUB_RATE_LIMIT_ENABLED=$limiter HUB_BREAKERS_ENABLED=$breakers HUB_REGISTRY_CACHE_TTL=0 HUB_CONTEXT_INIT=false \
+    env "HUB_UPSTREAMS_SERVICES_${service_env}_BASE_URL=http://127.0.0.1:$stand_in_port" \
+    "HUB_UPSTREAMS_SERVICES_${service_env}_TOKEN=bench-token" \
     taskset -c 0 java -Xms256m -Xmx512m -jar "$jar" \
       --hub.embedded.kafka.port=0 --hub.embedded.kafka.controller-port=0 > "$work/hub.log" 2>&1 &
   hub_pid=$!
@@ -46,25 +54,25 @@ start_hub() {
 stop_hub() { kill "$hub_pid"; wait "$hub_pid" 2>/dev/null || true; }
 
 taskset -c 0 java -Xmx256m -jar "$wiremock" --port "$stand_in_port" --bind-address 127.0.0.1 \
-    --root-dir src/test/resources/standins/chittyid --no-request-journal --disable-request-logging \
+    --root-dir src/test/resources/standins/$service --no-request-journal --disable-request-logging \
     --async-response-enabled true > "$work/stand-in.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$stand_in_port/__admin/health"
 
-direct=$(measure "http://127.0.0.1:$stand_in_port/v1/$id" "Authorization: Bearer bench-token")
+direct=$(measure "http://127.0.0.1:$stand_in_port$upstream_path" "Authorization: Bearer bench-token")
 
 start_hub true true
-on=$(measure "http://127.0.0.1:$hub_port/api/chittyid/$id" "X-ChittyOS-API-Key: $key")
+on=$(measure "http://127.0.0.1:$hub_port$hub_path" "X-ChittyOS-API-Key: $key")
 stop_hub
 start_hub false false
-off=$(measure "http://127.0.0.1:$hub_port/api/chittyid/$id" "X-ChittyOS-API-Key: $key")
+off=$(measure "http://127.0.0.1:$hub_port$hub_path" "X-ChittyOS-API-Key: $key")
 stop_hub
 
 rps() { echo "${1%%|*}"; }
 ratio() { awk -v a="$(rps "$1")" -v b="$(rps "$direct")" 'BEGIN {printf "%.2f", a / b}'; }
 row() { IFS='|' read -r r p50 p99 <<< "$2"; echo "| $1 | $r | $p50 | $p99 | $3 |"; }
 
-echo "wrk -t1 -c$conns -d${secs}s after ${warmup}s of warm-up, servers on CPU 0, wrk on CPU 1, $(nproc) cores, $(date -u +%F)"
+echo "GET $hub_path, wrk -t1 -c$conns -d${secs}s after ${warmup}s of warm-up, servers on CPU 0, wrk on CPU 1, $(nproc) cores, $(date -u +%F)"
 echo
 echo "| target | req/s | p50 | p99 | ÷ direct |"
 echo "|---|---|---|---|---|"

@@ -1,5 +1,6 @@
 package cc.chitty.connect.hub.audit;
 
+import java.util.List;
 import java.util.Map;
 
 import cc.chitty.connect.hub.upstream.FaultClassifier;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * {@code routePolicy: auditPolicy} on a capability route audits every call of it, through whichever door: the
  * operation is the route id, the actor the {@value ClientHeader#NAME} the door set, the target the identifier in
- * the answer ({@code chittyId} or {@code id}), the outcome {@code success} or the failure's class.
+ * the answer ({@code chittyId}, {@code evidenceId} or {@code id}), the outcome {@code success} or the failure's class.
  */
 @Component("auditPolicy")
 class AuditRoutePolicy extends RoutePolicySupport {
@@ -31,6 +32,7 @@ class AuditRoutePolicy extends RoutePolicySupport {
         this.mapper = mapper;
     }
 
+    private static final List<String> TARGET_FIELDS = List.of("chittyId", "evidenceId", "id");
     private static final String ACTOR = "auditActor";
     private static final String REQUEST_ID = "auditRequestId";
 
@@ -60,8 +62,12 @@ class AuditRoutePolicy extends RoutePolicySupport {
             if (answer == null || !answer.isObject()) {
                 return null;
             }
-            JsonNode id = answer.hasNonNull("chittyId") ? answer.get("chittyId") : answer.get("id");
-            return id == null ? null : id.asText();
+            for (String field : TARGET_FIELDS) {
+                if (answer.hasNonNull(field)) {
+                    return answer.get(field).asText();
+                }
+            }
+            return null;
         } catch (Exception notJson) {
             return null;
         } finally {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import cc.chitty.connect.hub.evidence.EvidenceUploads;
 import cc.chitty.connect.hub.upstream.ErrorClass;
 import cc.chitty.connect.hub.upstream.Fault;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -141,15 +142,15 @@ class HubTools {
         }
         try (download) {
             Map<String, Object> headers = new LinkedHashMap<>();
-            headers.put("caseId", arguments.get("caseId").asText());
+            headers.put(EvidenceUploads.CASE_ID, arguments.get("caseId").asText());
             if (arguments.hasNonNull("evidenceType")) {
-                headers.put("evidenceType", arguments.get("evidenceType").asText());
+                headers.put(EvidenceUploads.EVIDENCE_TYPE, arguments.get("evidenceType").asText());
             }
             if (arguments.hasNonNull("metadata")) {
-                headers.put("metadata", arguments.get("metadata").toString());
+                headers.put(EvidenceUploads.METADATA, arguments.get("metadata").toString());
             }
-            headers.put("fileName", download.fileName());
-            headers.put("fileContentType", download.contentType());
+            headers.put(EvidenceUploads.FILE_NAME, download.fileName());
+            headers.put(EvidenceUploads.FILE_CONTENT_TYPE, download.contentType());
             return calls.call("chittyevidence.ingest", download.content(), headers, caller);
         }
     }

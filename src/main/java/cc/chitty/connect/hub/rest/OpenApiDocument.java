@@ -108,8 +108,9 @@ class OpenApiDocument {
         JsonNode schema = schema(capability);
         if (schema != null) {
             schemas.set(capability, schema);
+            String mediaType = verb.getConsumes() != null ? verb.getConsumes() : "application/json";
             operation.putObject("requestBody").put("required", true).putObject("content")
-                    .putObject("application/json").putObject("schema")
+                    .putObject(mediaType).putObject("schema")
                     .put("$ref", "#/components/schemas/" + capability);
         }
         ObjectNode responses = operation.putObject("responses");

@@ -72,6 +72,7 @@ public class RestProblemResponder implements Processor {
         return switch (fault.errorClass()) {
             case VALIDATION, AUTHENTICATION -> fault.upstreamStatus() != null ? fault.upstreamStatus() : 400;
             case NOT_FOUND -> 404;
+            case TOO_LARGE -> 413;
             case RATE_LIMIT -> 429;
             case SERVER, NETWORK -> 502;
             case TIMEOUT -> 504;
@@ -85,6 +86,7 @@ public class RestProblemResponder implements Processor {
             case VALIDATION -> "Invalid Request";
             case AUTHENTICATION -> "Upstream Refused";
             case NOT_FOUND -> "Not Found";
+            case TOO_LARGE -> "Payload Too Large";
             case RATE_LIMIT -> "Rate Limited";
             case SERVER -> "Upstream Failed";
             case NETWORK -> "Upstream Unreachable";

@@ -9,6 +9,8 @@ public enum ErrorClass {
     RATE_LIMIT,
     AUTHENTICATION,
     VALIDATION,
+    /** The request body is over the size the path accepts. */
+    TOO_LARGE,
     NOT_FOUND,
     SERVER,
     /** The service's circuit breaker is open: no call was made. */

@@ -19,6 +19,8 @@ import org.apache.camel.component.jsonvalidator.JsonValidationException;
 import org.apache.camel.component.jsonvalidator.NoJsonBodyValidationException;
 import org.apache.camel.processor.ThrottlerRejectedExecutionException;
 import org.apache.camel.support.processor.PredicateValidationException;
+import org.apache.commons.fileupload2.core.FileUploadException;
+import org.apache.commons.fileupload2.core.FileUploadSizeException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.springframework.stereotype.Component;
 
@@ -63,6 +65,13 @@ public class FaultClassifier {
         }
         if (cause instanceof PredicateValidationException) {
             return Fault.invalid("A path or query parameter is not valid", List.of());
+        }
+        if (cause instanceof FileUploadSizeException tooLarge) {
+            return Fault.of(ErrorClass.TOO_LARGE, "The upload is larger than the " + tooLarge.getPermitted()
+                    + " bytes this path accepts");
+        }
+        if (cause instanceof FileUploadException) {
+            return Fault.invalid("The multipart/form-data body is malformed", List.of());
         }
         if (cause instanceof JsonProcessingException) {
             return Fault.invalid("The request body is not valid JSON", List.of());

@@ -14,6 +14,8 @@ public final class UpstreamCall {
     public static final String PATH = "upstreamPath";
     /** Optional query string without the leading {@code ?}, already URL-encoded. */
     public static final String QUERY = "upstreamQuery";
+    /** Optional {@code Map<String, String>} of request headers the capability adds, e.g. {@code X-ChittyID}. */
+    public static final String HEADERS = "upstreamHeaders";
 
     private UpstreamCall() {
     }

@@ -8,7 +8,8 @@ import org.apache.camel.Processor;
 
 /**
  * Builds the outgoing request from the {@link UpstreamCall} properties alone: every header the client sent is
- * dropped, the service's own bearer token is added, and the request id is passed on for tracing.
+ * dropped, the service's own bearer token is added, then the capability's own headers ({@link UpstreamCall#HEADERS}),
+ * and the request id is passed on for tracing.
  */
 final class UpstreamRequestPreparer implements Processor {
 
@@ -44,6 +45,10 @@ final class UpstreamRequestPreparer implements Processor {
         service.headers().forEach(message::setHeader);
         if (!service.token().isEmpty()) {
             message.setHeader("Authorization", "Bearer " + service.token());
+        }
+        Map<?, ?> callHeaders = exchange.getProperty(UpstreamCall.HEADERS, Map.class);
+        if (callHeaders != null) {
+            callHeaders.forEach((name, value) -> message.setHeader(name.toString(), value));
         }
     }
 }

@@ -15,7 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses bodies over the path's limit with 413 before anything reads them: at once when {@code Content-Length}
  * says so (the container holds a body to its announced length), and for a chunked body by reading it here, up to
- * the limit, so no route ever sees a truncated or oversized request.
+ * the limit, so no route ever sees a truncated or oversized request. Upload paths are the exception: they stream,
+ * so a chunked upload is counted by its reader as it passes, which answers 413 the same way.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -39,7 +40,8 @@ class BodyLimitFilter extends OncePerRequestFilter {
             problems.write(response, tooLarge(limit));
             return;
         }
-        if (announced < 0 && request.getHeader("Transfer-Encoding") != null) {
+        if (announced < 0 && request.getHeader("Transfer-Encoding") != null
+                && !limits.isUpload(request.getRequestURI())) {
             byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             if (body.length > limit) {
                 problems.write(response, tooLarge(limit));

@@ -5,16 +5,26 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
-/** {@code hub.http}: the request body limit, and larger limits for named paths (the webhook intake). */
+/**
+ * {@code hub.http}: the request body limit, larger limits for named paths (the webhook intake), and the upload
+ * paths, which take {@code multipart/form-data} instead of JSON and are streamed rather than read ahead.
+ */
 @ConfigurationProperties("hub.http")
-public record HttpLimitsProperties(DataSize maxBodySize, Map<String, DataSize> bodySizeOverrides) {
+public record HttpLimitsProperties(DataSize maxBodySize, Map<String, DataSize> bodySizeOverrides,
+        Map<String, DataSize> uploads) {
 
     public HttpLimitsProperties {
         maxBodySize = maxBodySize != null ? maxBodySize : DataSize.ofMegabytes(1);
         bodySizeOverrides = bodySizeOverrides != null ? bodySizeOverrides : Map.of();
+        uploads = uploads != null ? uploads : Map.of();
     }
 
-    long limitFor(String path) {
-        return bodySizeOverrides.getOrDefault(path, maxBodySize).toBytes();
+    public long limitFor(String path) {
+        DataSize upload = uploads.get(path);
+        return upload != null ? upload.toBytes() : bodySizeOverrides.getOrDefault(path, maxBodySize).toBytes();
+    }
+
+    public boolean isUpload(String path) {
+        return uploads.containsKey(path);
     }
 }

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The REST and admin APIs take JSON: a body of any other type on a write is refused with 415 before it is read.
+ * The REST and admin APIs take JSON, upload paths ({@code hub.http.uploads}) take {@code multipart/form-data}: a
+ * body of any other type on a write is refused with 415 before it is read.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -24,9 +25,11 @@ class JsonContentTypeFilter extends OncePerRequestFilter {
     private static final List<String> GUARDED = List.of("/api/", "/admin/");
 
     private final ProblemWriter problems;
+    private final HttpLimitsProperties limits;
 
-    JsonContentTypeFilter(ProblemWriter problems) {
+    JsonContentTypeFilter(ProblemWriter problems, HttpLimitsProperties limits) {
         this.problems = problems;
+        this.limits = limits;
     }
 
     @Override
@@ -38,10 +41,12 @@ class JsonContentTypeFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!isJson(request.getContentType())) {
+        MediaType accepted = limits.isUpload(request.getRequestURI())
+                ? MediaType.MULTIPART_FORM_DATA : MediaType.APPLICATION_JSON;
+        if (!isOf(accepted, request.getContentType())) {
             problems.write(response, Problem.of(415, "unsupported-media-type", "Unsupported Media Type",
-                    "This endpoint accepts application/json request bodies").with("accepted", List.of(
-                            MediaType.APPLICATION_JSON_VALUE)));
+                    "This endpoint accepts " + accepted + " request bodies").with("accepted", List.of(
+                            accepted.toString())));
             return;
         }
         chain.doFilter(request, response);
@@ -53,13 +58,14 @@ class JsonContentTypeFilter extends OncePerRequestFilter {
         return writes && (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null);
     }
 
-    private static boolean isJson(String contentType) {
+    private static boolean isOf(MediaType accepted, String contentType) {
         if (contentType == null) {
             return false;
         }
         try {
             MediaType type = MediaType.parseMediaType(contentType);
-            return MediaType.APPLICATION_JSON.includes(type) || type.getSubtype().endsWith("+json");
+            return accepted.includes(type)
+                    || accepted.equals(MediaType.APPLICATION_JSON) && type.getSubtype().endsWith("+json");
         } catch (InvalidMediaTypeException e) {
             return false;
         }

@@ -26,15 +26,15 @@ class ChittyOsRestSurfaceTest extends HubIntegrationTest {
                 "{\"title\":\"Eviction of unit 4B\",\"caseType\":\"eviction\"}");
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(parse(created.body()).at("/case/title").asText()).isEqualTo("Eviction of unit 4B");
-        assertThat(get("/api/chittycases/CASE-2026-0001", key).statusCode()).isEqualTo(200);
+        assertThat(apiGet("/api/chittycases/CASE-2026-0001", key).statusCode()).isEqualTo(200);
         assertThat(send(request("/api/chittycases/CASE-2026-0001").header("X-ChittyOS-API-Key", key)
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"status\":\"closed\"}")).build()).statusCode())
                 .isEqualTo(200);
-        assertProblem(get("/api/chittycases/CASE-404", key), 404, "not_found");
+        assertFault(apiGet("/api/chittycases/CASE-404", key), 404, "not_found");
         HttpResponse<String> invalid = postJson("/api/chittycases/create", key,
                 "{\"title\":\"x\",\"caseType\":\"divorce\"}");
-        assertProblem(invalid, 400, "validation");
+        assertFault(invalid, 400, "validation");
         assertThat(parse(invalid.body()).get("errors").findValuesAsText("field")).containsExactly("caseType");
     }
 
@@ -43,26 +43,26 @@ class ChittyOsRestSurfaceTest extends HubIntegrationTest {
         String key = newKey();
 
         assertThat(postJson("/api/chittyauth/verify", key, "{\"token\":\"good\"}").statusCode()).isEqualTo(200);
-        assertProblem(postJson("/api/chittyauth/verify", key, "{\"token\":\"expired-token\"}"), 401,
+        assertFault(postJson("/api/chittyauth/verify", key, "{\"token\":\"expired-token\"}"), 401,
                 "authentication");
         assertThat(postJson("/api/chittyauth/refresh", key, "{\"refreshToken\":\"rt\"}").statusCode()).isEqualTo(200);
-        assertProblem(postJson("/api/chittyauth/refresh", key, "{\"refreshToken\":\"revoked\"}"), 400, "validation");
+        assertFault(postJson("/api/chittyauth/refresh", key, "{\"refreshToken\":\"revoked\"}"), 400, "validation");
     }
 
     @Test
     void financeAccountsBalancesTransactionsAndAnAuditedBankConnection() {
         String key = newKey();
 
-        assertThat(parse(get("/api/chittyfinance/accounts", key).body()).get("accounts")).hasSize(2);
-        assertThat(parse(get("/api/chittyfinance/account/balance?accountId=acc-1", key).body())
+        assertThat(parse(apiGet("/api/chittyfinance/accounts", key).body()).get("accounts")).hasSize(2);
+        assertThat(parse(apiGet("/api/chittyfinance/account/balance?accountId=acc-1", key).body())
                 .get("accountId").asText()).isEqualTo("acc-1");
-        assertProblem(get("/api/chittyfinance/account/balance?accountId=acc-404", key), 404, "not_found");
-        HttpResponse<String> noAccount = get("/api/chittyfinance/account/balance", key);
-        assertProblem(noAccount, 400, "validation");
+        assertFault(apiGet("/api/chittyfinance/account/balance?accountId=acc-404", key), 404, "not_found");
+        HttpResponse<String> noAccount = apiGet("/api/chittyfinance/account/balance", key);
+        assertFault(noAccount, 400, "validation");
         assertThat(parse(noAccount.body()).get("errors").findValuesAsText("field")).containsExactly("accountId");
         assertThat(postJson("/api/chittyfinance/transactions", key, "{\"accountId\":\"acc-2\"}").statusCode())
                 .isEqualTo(200);
-        assertProblem(postJson("/api/chittyfinance/transactions", key, "{\"accountId\":\"acc-down\"}"), 502,
+        assertFault(postJson("/api/chittyfinance/transactions", key, "{\"accountId\":\"acc-down\"}"), 502,
                 "server");
         StandIns.of("chittyfinance").verify(1, postRequestedFor(urlPathEqualTo("/api/transactions"))
                 .withRequestBody(matchingJsonPath("$[?(@.accountId == 'acc-down')]")));
@@ -71,7 +71,7 @@ class ChittyOsRestSurfaceTest extends HubIntegrationTest {
                 .header("X-Request-ID", "bank-connect-1")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"provider\":\"plaid\",\"publicToken\":\"pt\"}")).build());
         assertThat(connected.statusCode()).isEqualTo(201);
-        assertProblem(postJson("/api/chittyfinance/banking/connect", key,
+        assertFault(postJson("/api/chittyfinance/banking/connect", key,
                 "{\"provider\":\"stripe\",\"publicToken\":\"bad-token\"}"), 422, "validation");
         assertThat(asOperator(request("/admin/audit?operation=chittyfinance.connect").GET()).body())
                 .contains("bank-connect-1");
@@ -85,7 +85,7 @@ class ChittyOsRestSurfaceTest extends HubIntegrationTest {
         assertThat(parse(analyzed.body()).get("analysisType").asText()).isEqualTo("comprehensive");
         assertThat(postJson("/api/chittycontextual/extract", key, "{\"text\":\"Ada\"}").statusCode()).isEqualTo(200);
         HttpResponse<String> limited = postJson("/api/chittycontextual/analyze", key, "{\"text\":\"trigger-429\"}");
-        assertProblem(limited, 429, "rate_limit");
+        assertFault(limited, 429, "rate_limit");
         // a 429 is retried after its Retry-After, up to the attempt limit
         StandIns.of("chittycontextual").verify(3, postRequestedFor(urlPathEqualTo("/api/analyze"))
                 .withRequestBody(matchingJsonPath("$[?(@.text == 'trigger-429')]")));
@@ -99,12 +99,12 @@ class ChittyOsRestSurfaceTest extends HubIntegrationTest {
                 .statusCode()).isEqualTo(201);
         StandIns.of("chittychronicle").verify(postRequestedFor(urlPathEqualTo("/api/entries"))
                 .withRequestBody(matchingJsonPath("$.timestamp")));
-        assertThat(get("/api/chittychronicle/query?entityId=E%201&injected=x", key).statusCode()).isEqualTo(200);
+        assertThat(apiGet("/api/chittychronicle/query?entityId=E%201&injected=x", key).statusCode()).isEqualTo(200);
         StandIns.of("chittychronicle").verify(getRequestedFor(urlPathEqualTo("/api/entries"))
                 .withQueryParam("entityId", WireMock.equalTo("E 1")).withQueryParam("limit", WireMock.equalTo("100"))
                 .withoutQueryParam("injected"));
-        assertThat(get("/api/chittychronicle/timeline/03-1-USA-5537-P-2602-0-38", key).statusCode()).isEqualTo(200);
-        assertProblem(get("/api/chittychronicle/timeline/none", key), 404, "not_found");
+        assertThat(apiGet("/api/chittychronicle/timeline/03-1-USA-5537-P-2602-0-38", key).statusCode()).isEqualTo(200);
+        assertFault(apiGet("/api/chittychronicle/timeline/none", key), 404, "not_found");
     }
 
     @Test
@@ -114,23 +114,23 @@ class ChittyOsRestSurfaceTest extends HubIntegrationTest {
         HttpResponse<String> started = postJson("/api/chittysync/sync", key, "{\"source\":\"notion\",\"target\":\"x\"}");
         assertThat(started.statusCode()).isEqualTo(202);
         assertThat(parse(started.body()).get("mode").asText()).isEqualTo("incremental");
-        assertThat(get("/api/chittysync/status/sync-55", key).statusCode()).isEqualTo(200);
-        assertProblem(get("/api/chittysync/status/sync-404", key), 404, "not_found");
-        assertThat(get("/api/chittysync/history?source=notion", key).statusCode()).isEqualTo(200);
+        assertThat(apiGet("/api/chittysync/status/sync-55", key).statusCode()).isEqualTo(200);
+        assertFault(apiGet("/api/chittysync/status/sync-404", key), 404, "not_found");
+        assertThat(apiGet("/api/chittysync/history?source=notion", key).statusCode()).isEqualTo(200);
         StandIns.of("chittysync").verify(getRequestedFor(urlPathEqualTo("/api/history"))
                 .withQueryParam("limit", WireMock.equalTo("50")));
-        assertProblem(postJson("/api/chittysync/sync", key, "{\"source\":\"broken\",\"target\":\"x\"}"), 502, "server");
+        assertFault(postJson("/api/chittysync/sync", key, "{\"source\":\"broken\",\"target\":\"x\"}"), 502, "server");
     }
 
     @Test
     void registryListsAndLooksUpServices() {
         String key = newKey();
 
-        JsonNode services = parse(get("/api/registry/services", key).body()).get("services");
+        JsonNode services = parse(apiGet("/api/registry/services", key).body()).get("services");
         assertThat(services).hasSize(3);
-        assertThat(get("/api/registry/services/chittyid", key).statusCode()).isEqualTo(200);
-        assertProblem(get("/api/registry/services/nosuch", key), 404, "not_found");
-        assertProblem(get("/api/registry/services/a..b", key), 400, "validation");
+        assertThat(apiGet("/api/registry/services/chittyid", key).statusCode()).isEqualTo(200);
+        assertFault(apiGet("/api/registry/services/nosuch", key), 404, "not_found");
+        assertFault(apiGet("/api/registry/services/a..b", key), 400, "validation");
     }
 
     @Test
@@ -142,30 +142,20 @@ class ChittyOsRestSurfaceTest extends HubIntegrationTest {
         assertThat(parse(checked.body()).get("valid").asBoolean()).isTrue();
     }
 
-    private HttpResponse<String> get(String path, String key) {
-        return send(request(path).header("X-ChittyOS-API-Key", key).GET().build());
-    }
-
-    private static void assertProblem(HttpResponse<String> response, int status, String errorClass) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(parse(response.body()).get("errorClass").asText()).isEqualTo(errorClass);
-    }
-
     @Test
     void theRegistryListIsCachedAcrossRequestsAndServedStaleWhenTheRegistryFails() {
         String key = newKey();
         var registry = StandIns.of("chittyregistry");
-        get("/api/registry/services", key);
+        apiGet("/api/registry/services", key);
         registry.resetRequests();
 
-        HttpResponse<String> cached = get("/api/registry/services", key);
+        HttpResponse<String> cached = apiGet("/api/registry/services", key);
         assertThat(cached.headers().firstValue("X-Cache")).hasValue("HIT");
         registry.verify(0, getRequestedFor(urlPathEqualTo("/api/services")));
 
         registry.stubFor(WireMock.get(urlPathEqualTo("/api/services")).atPriority(1)
                 .willReturn(WireMock.aResponse().withStatus(500)));
-        HttpResponse<String> stale = sixMinutesLater(() -> get("/api/registry/services", key));
+        HttpResponse<String> stale = sixMinutesLater(() -> apiGet("/api/registry/services", key));
 
         assertThat(stale.statusCode()).isEqualTo(200);
         assertThat(stale.headers().firstValue("X-Cache")).hasValue("STALE");

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 
 import cc.chitty.connect.hub.support.HubIntegrationTest;
 import cc.chitty.connect.hub.support.StandIns;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,8 @@ class ServicesStatusTest extends HubIntegrationTest {
     void allSixteenAreCheckedInParallelAndRated() {
         StandIns.of("chittycases").stubFor(get(urlPathEqualTo("/health")).atPriority(1)
                 .willReturn(aResponse().withStatus(503)));
+        StandIns.of("chittyledger").stubFor(get(urlPathEqualTo("/health")).atPriority(1)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         String key = newKey();
 
         HttpResponse<String> response = send(request("/api/services/status").header("X-ChittyOS-API-Key", key)
@@ -33,9 +36,9 @@ class ServicesStatusTest extends HubIntegrationTest {
         assertThat(status.at("/services/chittycases/statusCode").asInt()).isEqualTo(503);
         assertThat(status.at("/services/chittyledger/status").asText()).isEqualTo("down");
         assertThat(status.at("/services/chittyledger/name").asText()).isEqualTo("ChittyLedger");
-        // 7 of 16 healthy (chittycases degraded; 8 services have no stand-in): below 50 %
-        assertThat(status.at("/ecosystemHealth/healthy").asInt()).isEqualTo(7);
-        assertThat(status.at("/ecosystemHealth/rating").asText()).isEqualTo("critical");
+        // 14 of 16 healthy (chittycases degraded, chittyledger down): 87.5 %, "good"
+        assertThat(status.at("/ecosystemHealth/healthy").asInt()).isEqualTo(14);
+        assertThat(status.at("/ecosystemHealth/rating").asText()).isEqualTo("good");
     }
 
     @Test

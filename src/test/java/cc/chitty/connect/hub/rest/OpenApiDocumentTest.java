@@ -10,6 +10,9 @@ import cc.chitty.connect.hub.support.HubIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -58,6 +61,20 @@ class OpenApiDocumentTest extends HubIntegrationTest {
         JsonNode lookup = doc.at("/paths/~1api~1chittyid~1{id}/get/parameters/0");
         assertThat(lookup.get("in").asText()).isEqualTo("path");
         assertEveryReferenceResolves(doc, doc);
+    }
+
+    @Test
+    void swaggerParserFindsNothingWrongWithIt() {
+        String doc = send(request("/openapi.json").GET().build()).body();
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(doc, null, options);
+
+        assertThat(result.getMessages()).isEmpty();
+        assertThat(result.getOpenAPI().getPaths()).containsKey("/api/chittyevidence/ingest");
+        assertThat(result.getOpenAPI().getPaths().get("/api/chittyevidence/ingest").getPost().getRequestBody()
+                .getContent()).containsKey("multipart/form-data");
     }
 
     private static JsonNode resolve(JsonNode doc, String ref) {

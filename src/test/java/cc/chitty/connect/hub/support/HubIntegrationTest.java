@@ -1,5 +1,7 @@
 package cc.chitty.connect.hub.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -90,6 +92,17 @@ public abstract class HubIntegrationTest {
     protected HttpResponse<String> postJson(String path, String apiKey, String body) {
         return send(request(path).header("Content-Type", "application/json")
                 .header("X-ChittyOS-API-Key", apiKey).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    protected HttpResponse<String> apiGet(String path, String apiKey) {
+        return send(request(path).header("X-ChittyOS-API-Key", apiKey).GET().build());
+    }
+
+    /** A problem+json answer with the status and the hub's fault class. */
+    protected static void assertFault(HttpResponse<String> response, int status, String errorClass) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(parse(response.body()).get("errorClass").asText()).isEqualTo(errorClass);
     }
 
     protected HttpResponse<String> asOperator(HttpRequest.Builder builder) {

@@ -1,0 +1,251 @@
+package cc.chitty.connect.hub.context;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import cc.chitty.connect.hub.context.ContextState.Phase;
+import cc.chitty.connect.hub.upstream.FaultClassifier;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.resilience4j.core.IntervalFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Registers the hub in ChittyOS in the background after start-up, as the original's initializeContext did: mint a
+ * CONTEXT ChittyID, create its DNA record, provision its API keys, register it, verify it, certify it, and keep
+ * the result in {@code contexts}. Mint and key provisioning are hard steps, the others soft (§3.2 of the
+ * original). Unlike the original it does not run again once the row is complete, saves each step as it succeeds
+ * (so a crash never mints a second identity), retries failed steps with jittered exponential backoff, and lets only
+ * one instance run at a time (a PostgreSQL advisory lock).
+ */
+@Component
+@EnableConfigurationProperties(ContextProperties.class)
+class ContextInitialization implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ContextInitialization.class);
+    private static final long LOCK_KEY = 0x6368697474794358L;
+    private static final List<String> CAPABILITIES = List.of("mcp", "rest-api", "github-app");
+
+    private final ContextProperties properties;
+    private final ContextCalls calls;
+    private final ContextRows rows;
+    private final DataSource dataSource;
+    private final FaultClassifier faults;
+    private final IntervalFunction backoff;
+    private final Clock clock = Clock.systemUTC();
+    private final AtomicReference<ContextState> state;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "hub-context-init");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ContextInitialization(ContextProperties properties, ContextCalls calls, ContextRows rows, DataSource dataSource,
+            FaultClassifier faults) {
+        this.properties = properties;
+        this.calls = calls;
+        this.rows = rows;
+        this.dataSource = dataSource;
+        this.faults = faults;
+        this.backoff = IntervalFunction.ofExponentialRandomBackoff(properties.retryDelay(), 2.0, 0.25,
+                properties.maxRetryDelay());
+        this.state = new AtomicReference<>(ContextState.initial(properties.enabled()));
+    }
+
+    ContextState state() {
+        return state.get();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        if (properties.enabled()) {
+            schedule(properties.initialDelay());
+        }
+    }
+
+    /** One run, now, on the caller's thread; what the scheduler calls, and what tests call. */
+    synchronized ContextState runNow() {
+        ContextState previous = state.get();
+        state.set(new ContextState(Phase.RUNNING, previous.chittyid(), previous.steps(), previous.attempts() + 1,
+                null));
+        ContextState result;
+        try (Connection lock = dataSource.getConnection()) {
+            if (!tryLock(lock)) {
+                result = new ContextState(Phase.PENDING, previous.chittyid(), Map.of("lock", "held by another instance"),
+                        previous.attempts() + 1, null);
+            } else {
+                try {
+                    result = run(previous.attempts() + 1);
+                } finally {
+                    unlock(lock);
+                }
+            }
+        } catch (SQLException e) {
+            log.warn("context initialisation could not use the database: {}", e.getMessage());
+            result = new ContextState(Phase.FAILED, previous.chittyid(), Map.of("store", "database"),
+                    previous.attempts() + 1, null);
+        }
+        state.set(result);
+        return result;
+    }
+
+    private ContextState run(int attempt) {
+        String name = properties.name();
+        ContextRecord context = rows.find(name).orElse(new ContextRecord(null, null, null, null, null));
+        Map<String, String> steps = new LinkedHashMap<>();
+        if (context.complete()) {
+            steps.put("stored", "ok");
+            return new ContextState(Phase.COMPLETE, context.chittyid(), steps, attempt, null);
+        }
+        Map<String, Object> metadata = Map.of("version", "1.0.0", "type", "ai-integration-hub",
+                "capabilities", CAPABILITIES, "description", "ChittyConnect Hub: REST, MCP and GitHub for ChittyOS");
+        String metadataJson = calls.json(metadata);
+        String chittyid = context.chittyid();
+        if (chittyid == null) {
+            chittyid = step(steps, "mint", "chittyid", () -> firstText(calls.mint(Map.of("entity", "CONTEXT",
+                    "metadata", Map.of("name", name, "type", "chittyconnect_integration"))), "id", "chittyId"));
+            if (chittyid == null) {
+                return failed(steps, null, attempt);
+            }
+            context = new ContextRecord(chittyid, null, null, null, null);
+            rows.save(name, context, metadataJson);
+        } else {
+            steps.put("mint", "ok");
+        }
+        String id = chittyid;
+        String dnaId = context.dnaId() != null ? ok(steps, "dna", context.dnaId())
+                : step(steps, "dna", "chittydna", () -> firstText(calls.post("chittydna", "/api/initialize", id,
+                        Map.of("chittyid", id, "type", "context", "metadata", metadata, "genesis", Map.of(
+                                "service", name, "timestamp", clock.instant().toString(), "version", "1.0.0"))),
+                        "id", "dnaId"));
+        String keyId = context.apiKeyId() != null ? ok(steps, "keys", context.apiKeyId())
+                : step(steps, "keys", "chittyauth", () -> firstText(calls.post("chittyauth",
+                        "/api/keys/provision", id, Map.of("service", name, "context", id,
+                                "scopes", List.of("read", "write", "admin"))), "keyId"));
+        if (keyId == null) {
+            rows.save(name, new ContextRecord(id, dnaId, null, null, null), metadataJson);
+            return failed(steps, id, attempt);
+        }
+        step(steps, "register", "chittyregistry", () -> {
+            calls.post("chittyregistry", "/api/services/register", id, Map.of("chittyid", id, "name", name,
+                    "type", "integration", "capabilities", CAPABILITIES, "health", properties.healthUrl()));
+            return id;
+        });
+        String verificationId = context.verificationId() != null ? ok(steps, "verify", context.verificationId())
+                : step(steps, "verify", "chittyverify", () -> firstText(calls.post("chittyverify",
+                        "/api/verify/context", id, Map.of("chittyid", id, "dna", String.valueOf(dnaId),
+                                "apiKeys", keyId)), "id", "verificationId"));
+        String certificationId;
+        if (context.certificationId() != null) {
+            certificationId = ok(steps, "certify", context.certificationId());
+        } else if (verificationId == null) {
+            steps.put("certify", "skipped");
+            certificationId = null;
+        } else {
+            certificationId = step(steps, "certify", "chittycertify", () -> firstText(calls.post(
+                    "chittycertify", "/api/certify/context", id, Map.of("verification", verificationId,
+                            "compliantWith", List.of("chittyos-v1", "mcp-2024-11-05"), "securityLevel", "standard")),
+                    "id", "certificationId"));
+        }
+        ContextRecord saved = new ContextRecord(id, dnaId, keyId, verificationId, certificationId);
+        rows.save(name, saved, metadataJson);
+        Phase phase = saved.complete() ? Phase.COMPLETE : Phase.PARTIAL;
+        log.info("context initialisation {}: {} {}", phase.name().toLowerCase(Locale.ROOT), id, steps);
+        return new ContextState(phase, id, Map.copyOf(steps), attempt, null);
+    }
+
+    private ContextState failed(Map<String, String> steps, String chittyid, int attempt) {
+        log.warn("context initialisation failed at a hard step: {}", steps);
+        return new ContextState(Phase.FAILED, chittyid, Map.copyOf(steps), attempt, null);
+    }
+
+    private static String ok(Map<String, String> steps, String step, String value) {
+        steps.put(step, "ok");
+        return value;
+    }
+
+    /** Runs a step; its failure is recorded by class, and null returned for the caller to judge as hard or soft. */
+    private String step(Map<String, String> steps, String step, String service, Supplier<String> call) {
+        try {
+            String value = call.get();
+            if (value == null) {
+                steps.put(step, "failed: the answer had no id");
+                return null;
+            }
+            steps.put(step, "ok");
+            return value;
+        } catch (RuntimeException e) {
+            steps.put(step, "failed: " + faults.classify(e, service).errorClass().id());
+            return null;
+        }
+    }
+
+    private static String firstText(JsonNode answer, String... fields) {
+        for (String field : fields) {
+            if (answer.hasNonNull(field)) {
+                return answer.get(field).asText();
+            }
+        }
+        return null;
+    }
+
+    private void schedule(Duration delay) {
+        state.updateAndGet(current -> current.scheduled(clock.instant().plus(delay)));
+        scheduler.schedule(this::runAndReschedule, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void runAndReschedule() {
+        ContextState result;
+        try {
+            result = runNow();
+        } catch (RuntimeException e) {
+            log.warn("context initialisation failed", e);
+            result = state.get();
+        }
+        if (result.phase() != Phase.COMPLETE) {
+            schedule(Duration.ofMillis(backoff.apply(result.attempts())));
+        }
+    }
+
+    private static boolean tryLock(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            statement.setLong(1, LOCK_KEY);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
+    }
+
+    private static void unlock(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            statement.setLong(1, LOCK_KEY);
+            statement.execute();
+        }
+    }
+
+    @Override
+    public void destroy() {
+        scheduler.shutdownNow();
+    }
+}

@@ -1,0 +1,28 @@
+package cc.chitty.connect.hub.context;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code hub.context}: whether the hub registers itself in ChittyOS at start-up, under which name, and how it
+ * retries after a hard failure.
+ *
+ * @param enabled      run the initialisation at all
+ * @param name         the context's name, unique in {@code contexts}
+ * @param initialDelay how long after start-up the first run begins
+ * @param retryDelay   the first wait after a hard failure; each further wait doubles, jittered, up to maxRetryDelay
+ * @param healthUrl    the URL the registry is given for the hub's health
+ */
+@ConfigurationProperties("hub.context")
+record ContextProperties(boolean enabled, String name, Duration initialDelay, Duration retryDelay,
+        Duration maxRetryDelay, String healthUrl) {
+
+    ContextProperties {
+        name = name != null ? name : "chittyconnect";
+        initialDelay = initialDelay != null ? initialDelay : Duration.ofSeconds(2);
+        retryDelay = retryDelay != null ? retryDelay : Duration.ofSeconds(30);
+        maxRetryDelay = maxRetryDelay != null ? maxRetryDelay : Duration.ofMinutes(30);
+        healthUrl = healthUrl != null ? healthUrl : "https://connect.chitty.cc/health";
+    }
+}
