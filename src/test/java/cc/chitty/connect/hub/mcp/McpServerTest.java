@@ -288,6 +288,26 @@ class McpServerTest extends HubIntegrationTest {
     }
 
     @Test
+    void aRevokedKeyIs403AndAnUnknownMethodIsMethodNotFound() {
+        JsonNode created = createKey("mcp-revoked");
+        String key = created.get("key").asText();
+        HttpResponse<String> unknownMethod = send(request("/mcp").header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream").header("X-ChittyOS-API-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"no/such\"}"))
+                .build());
+        assertThat(parse(unknownMethod.body()).path("error").path("code").asInt())
+                .isEqualTo(McpSchema.ErrorCodes.METHOD_NOT_FOUND);
+
+        asOperator(request("/admin/api-keys/" + created.get("id").asText() + "/revoke")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> revoked = send(request("/mcp").header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream").header("X-ChittyOS-API-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(initialize())).build());
+        assertThat(revoked.statusCode()).isEqualTo(403);
+        assertThat(parse(revoked.body()).path("title").asText()).isEqualTo("API key is inactive");
+    }
+
+    @Test
     void aKeyWithoutTheToolsScopeIsRefused() {
         try (McpSyncClient client = streamable(createKey("reader", "registry:read").get("key").asText())) {
             assertThat(call(client, "chitty_registry_discover", Map.of()).isError()).isFalse();
