@@ -1,5 +1,6 @@
 package cc.chitty.connect.hub.mcp;
 
+import java.io.File;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,8 +9,10 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Locale;
+import javax.net.ssl.SSLContext;
 
 import cc.chitty.connect.hub.upstream.Fault;
 import org.apache.hc.client5.http.DnsResolver;
@@ -19,20 +22,24 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.ssl.SSLContexts;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.stereotype.Component;
 
 /**
  * Fetches the file {@code chitty_evidence_ingest} names, where the original fetched any URL: https only, hosts on
  * {@code hub.mcp.evidence-fetch.allowed-hosts} only, never an address that is loopback, private, link-local,
- * unique-local, shared (CGNAT), multicast or unspecified — every address the name resolves to is checked, and the
- * connection goes only to checked addresses, so a name cannot be re-pointed between check and connect. Redirects
- * are refused, not followed; the body is streamed and cut off past {@code max-size}.
+ * unique-local, shared (CGNAT), multicast or unspecified unless it lies in a network the operator allowed
+ * ({@code allowed-networks}) — every address the name resolves to is checked, and the connection goes only to
+ * checked addresses, so a name cannot be re-pointed between check and connect. Redirects are refused, not
+ * followed; the body is streamed and cut off past {@code max-size}.
  */
 @Component
 @EnableConfigurationProperties(McpProperties.class)
@@ -50,10 +57,12 @@ class EvidenceFetcher implements DisposableBean {
     static final String TOOL = "chitty_evidence_ingest";
 
     private final McpProperties.EvidenceFetch settings;
+    private final List<IpAddressMatcher> allowedNetworks;
     private final CloseableHttpClient client;
 
-    EvidenceFetcher(McpProperties properties) {
+    EvidenceFetcher(McpProperties properties) throws GeneralSecurityException, IOException {
         this.settings = properties.evidenceFetch();
+        this.allowedNetworks = settings.allowedNetworks().stream().map(IpAddressMatcher::new).toList();
         Timeout timeout = Timeout.of(settings.timeout());
         DnsResolver publicOnly = new DnsResolver() {
             @Override
@@ -75,6 +84,7 @@ class EvidenceFetcher implements DisposableBean {
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDnsResolver(publicOnly)
+                        .setTlsSocketStrategy(new DefaultClientTlsStrategy(sslContext()))
                         .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout)
                                 .setSocketTimeout(timeout).build())
                         .build())
@@ -117,6 +127,15 @@ class EvidenceFetcher implements DisposableBean {
         }
     }
 
+    private SSLContext sslContext() throws GeneralSecurityException, IOException {
+        if (settings.trustStore() == null || settings.trustStore().isBlank()) {
+            return SSLContexts.createSystemDefault();
+        }
+        char[] password = settings.trustStorePassword() != null ? settings.trustStorePassword().toCharArray()
+                : null;
+        return SSLContexts.custom().loadTrustMaterial(new File(settings.trustStore()), password).build();
+    }
+
     private URI checkedUri(String fileUrl) {
         URI uri;
         try {
@@ -149,7 +168,11 @@ class EvidenceFetcher implements DisposableBean {
         }
     }
 
-    static boolean isForbidden(InetAddress address) {
+    boolean isForbidden(InetAddress address) {
+        return isNonPublic(address) && allowedNetworks.stream().noneMatch(n -> n.matches(address.getHostAddress()));
+    }
+
+    static boolean isNonPublic(InetAddress address) {
         if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
                 || address.isSiteLocalAddress() || address.isMulticastAddress()) {
             return true;

@@ -14,12 +14,19 @@ import org.springframework.util.unit.DataSize;
 record McpProperties(Duration sseKeepAlive, EvidenceFetch evidenceFetch) {
 
     /**
-     * @param allowedHosts host names ({@code files.example.com}) or subdomain patterns ({@code *.example.com});
-     *                     empty: every fetch is refused
+     * @param allowedHosts       host names ({@code files.example.com}) or subdomain patterns
+     *                           ({@code *.example.com}); empty: every fetch is refused
+     * @param allowedNetworks    non-public networks (CIDR, e.g. {@code 10.20.0.0/16}) an intranet file store may
+     *                           live in; empty: only public addresses
+     * @param trustStore         a PKCS12 file whose certificates replace the JVM's trusted CAs for these fetches
+     *                           (for a private CA), or empty
+     * @param trustStorePassword its password
      */
-    record EvidenceFetch(List<String> allowedHosts, DataSize maxSize, Duration timeout) {
+    record EvidenceFetch(List<String> allowedHosts, List<String> allowedNetworks, DataSize maxSize,
+            Duration timeout, String trustStore, String trustStorePassword) {
         EvidenceFetch {
             allowedHosts = allowedHosts != null ? allowedHosts : List.of();
+            allowedNetworks = allowedNetworks != null ? allowedNetworks : List.of();
             maxSize = maxSize != null ? maxSize : DataSize.ofMegabytes(25);
             timeout = timeout != null ? timeout : Duration.ofSeconds(30);
         }
@@ -27,6 +34,6 @@ record McpProperties(Duration sseKeepAlive, EvidenceFetch evidenceFetch) {
 
     McpProperties {
         sseKeepAlive = sseKeepAlive != null ? sseKeepAlive : Duration.ofSeconds(30);
-        evidenceFetch = evidenceFetch != null ? evidenceFetch : new EvidenceFetch(null, null, null);
+        evidenceFetch = evidenceFetch != null ? evidenceFetch : new EvidenceFetch(null, null, null, null, null, null);
     }
 }

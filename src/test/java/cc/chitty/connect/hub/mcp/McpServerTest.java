@@ -1,6 +1,8 @@
 package cc.chitty.connect.hub.mcp;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -20,6 +22,9 @@ import java.util.function.Function;
 import cc.chitty.connect.hub.support.HubIntegrationTest;
 import cc.chitty.connect.hub.support.StandIns;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -44,7 +49,7 @@ class McpServerTest extends HubIntegrationTest {
             "chitty_chronicle_log", "chitty_evidence_ingest", "chitty_sync_trigger", "chitty_services_status",
             "chitty_registry_discover", "chitty_finance_connect_bank", "notion_query", "openai_chat");
 
-    /** A working call of every tool but evidence ingest, whose capability needs an https file host. */
+    /** A working call of every tool but evidence ingest, which has a test of its own (it needs the file host). */
     static final Map<String, Map<String, Object>> CALLS = Map.of(
             "chittyid_mint", Map.of("entity", "PEO", "metadata", Map.of("name", "Ada")),
             "chitty_contextual_analyze", Map.of("text", "The tenant has not paid rent since March."),
@@ -57,6 +62,25 @@ class McpServerTest extends HubIntegrationTest {
             "notion_query", Map.of("databaseId", "db-1", "sorts", List.of(Map.of("property", "Name",
                     "direction", "ascending"))),
             "openai_chat", Map.of("messages", List.of(Map.of("role", "user", "content", "hello"))));
+
+    static final String LEASE = "%PDF-1.4 lease agreement";
+
+    /** An https file host on loopback, its certificate signed by the CA the test configuration trusts. */
+    static final WireMockServer FILES = startFileHost();
+
+    private static WireMockServer startFileHost() {
+        WireMockServer files = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1")
+                .httpDisabled(true).dynamicHttpsPort()
+                .keystorePath("src/test/resources/evidence-files/keystore.p12").keystoreType("PKCS12")
+                .keystorePassword("changeit").keyManagerPassword("changeit"));
+        files.start();
+        files.stubFor(get(urlPathEqualTo("/cases/CASE-1/lease.pdf")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/pdf").withBody(LEASE)));
+        files.stubFor(get(urlPathEqualTo("/moved.pdf")).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", "https://127.0.0.1:" + files.httpsPort() + "/cases/CASE-1/lease.pdf")));
+        Runtime.getRuntime().addShutdownHook(new Thread(files::stop));
+        return files;
+    }
 
     private McpSyncClient streamable(String key) {
         return connect(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + port).endpoint("/mcp")
@@ -234,17 +258,34 @@ class McpServerTest extends HubIntegrationTest {
     }
 
     @Test
+    void evidenceIsFetchedFromTheAllowedHostAndStreamedToTheCapability() {
+        try (McpSyncClient client = streamable(newKey())) {
+            String fileUrl = "https://127.0.0.1:" + FILES.httpsPort() + "/cases/CASE-1/lease.pdf";
+            McpSchema.CallToolResult result = call(client, "chitty_evidence_ingest",
+                    Map.of("fileUrl", fileUrl, "caseId", "CASE-1", "metadata", Map.of("page", 1)));
+            assertThat(result.isError()).as(result.content().toString()).isFalse();
+            assertThat(json(result).path("evidenceId").asText()).isEqualTo("EV-2026-000123");
+        }
+        LoggedRequest upload = StandIns.of("chittyevidence").findAll(postRequestedFor(urlPathEqualTo("/api/ingest")))
+                .get(0);
+        assertThat(upload.getPart("caseId").getBody().asString()).isEqualTo("CASE-1");
+        assertThat(upload.getPart("file").getBody().asString()).isEqualTo(LEASE);
+        assertThat(upload.getPart("file").getHeader("Content-Disposition").firstValue()).contains("lease.pdf");
+    }
+
+    @Test
     void evidenceIsFetchedOnlyOverHttpsFromAllowedPublicHosts() {
         try (McpSyncClient client = streamable(newKey())) {
             assertRefused(client, "http://evidence.example.org/a.pdf", "https");
             assertRefused(client, "https://files.elsewhere.example/a.pdf", "allowed-hosts");
-            assertRefused(client, "https://localhost:" + port + "/health", "loopback");
+            assertRefused(client, "https://127.0.0.2:" + port + "/health", "loopback");
+            assertRefused(client, "https://127.0.0.1:" + FILES.httpsPort() + "/moved.pdf", "redirect");
         }
-        assertThat(EvidenceFetcher.isForbidden(address("10.1.2.3"))).isTrue();
-        assertThat(EvidenceFetcher.isForbidden(address("169.254.169.254"))).isTrue();
-        assertThat(EvidenceFetcher.isForbidden(address("fd00::1"))).isTrue();
-        assertThat(EvidenceFetcher.isForbidden(address("100.64.0.1"))).isTrue();
-        assertThat(EvidenceFetcher.isForbidden(address("93.184.216.34"))).isFalse();
+        assertThat(EvidenceFetcher.isNonPublic(address("10.1.2.3"))).isTrue();
+        assertThat(EvidenceFetcher.isNonPublic(address("169.254.169.254"))).isTrue();
+        assertThat(EvidenceFetcher.isNonPublic(address("fd00::1"))).isTrue();
+        assertThat(EvidenceFetcher.isNonPublic(address("100.64.0.1"))).isTrue();
+        assertThat(EvidenceFetcher.isNonPublic(address("93.184.216.34"))).isFalse();
     }
 
     private static InetAddress address(String literal) {
