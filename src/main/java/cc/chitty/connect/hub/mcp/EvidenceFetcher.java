@@ -99,7 +99,7 @@ class EvidenceFetcher implements DisposableBean {
         URI uri = checkedUri(fileUrl);
         for (InetAddress address : resolve(uri.getHost())) {
             if (isForbidden(address)) {
-                throw refused("resolves to a loopback, private or link-local address, which is never fetched");
+                throw refused("resolves to a loopback, private or link-local address outside the allowed networks");
             }
         }
         HttpGet get = new HttpGet(uri);
