@@ -20,19 +20,7 @@ esac
 service_env=$(echo "$service" | tr '[:lower:]' '[:upper:]')
 stand_in_port=18401
 hub_port=18400
-work=$(mktemp -d /tmp/hub-bench.XXXXXX)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
-
-command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
-jar=target/chittyconnect-hub-0.1.0-SNAPSHOT.jar
-[ -f "$jar" ] || mvn -q -B -DskipTests package
-wiremock=target/bench/wiremock-standalone-3.13.2.jar
-[ -f "$wiremock" ] || mvn -q -B dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.2 \
-    -DoutputDirectory=target/bench
-
-wait_for() { for _ in $(seq 1 600); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done; echo "timeout: $1" >&2; exit 1; }
+. bench/lib.sh
 
 # wrk's summary as "req/s|p50|p99"
 measure() {

@@ -46,7 +46,8 @@ public class OperationScopes implements AuthorizationManager<RequestAuthorizatio
         return requiredFor(request.getMethod(), request.getRequestURI());
     }
 
-    String requiredFor(String method, String path) {
+    /** The scope a REST operation needs; MCP tools name the operation they stand for. */
+    public String requiredFor(String method, String path) {
         String named = operations.get(method + " " + path);
         if (named != null) {
             return named;

@@ -28,13 +28,16 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Three filter chains: API keys for {@code /api/**}; operator Basic login for {@code /admin/**} and the actuator
- * (Hawtio, Jolokia, metrics; health stays public for probes); everything else public.
+ * Three filter chains: API keys for {@code /api/**} and MCP ({@code /mcp}, {@code /mcp/**} but the manifest);
+ * operator Basic login for {@code /admin/**} and the actuator (Hawtio, Jolokia, metrics; health stays public for
+ * probes); everything else public.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -45,7 +48,10 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiKeyChain(HttpSecurity http, ApiKeys apiKeys, OperationScopes scopes, ProblemWriter problems)
             throws Exception {
-        return http.securityMatcher(path("/api/**"))
+        // MCP's transports and legacy REST endpoints take the same keys; the manifest stays public, as the original's
+        RequestMatcher mcp = new AndRequestMatcher(new OrRequestMatcher(path("/mcp"), path("/mcp/**")),
+                new NegatedRequestMatcher(path("/mcp/manifest")));
+        return http.securityMatcher(new OrRequestMatcher(path("/api/**"), mcp))
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)

@@ -7,6 +7,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
@@ -56,7 +57,7 @@ public class FaultClassifier {
         if (cause instanceof JsonValidationException invalid) {
             return invalid.getErrors().isEmpty()
                     ? Fault.invalid("The request body is not valid JSON", List.of())
-                    : Fault.invalid("The request body does not match the schema", violations(invalid));
+                    : Fault.invalid("The request body does not match the schema", violations(invalid.getErrors()));
         }
         if (cause instanceof InvalidParameterException invalid) {
             return Fault.invalid("A request parameter is not valid",
@@ -132,9 +133,10 @@ public class FaultClassifier {
         return new Fault(errorClass, detail, e.service(), status, e.retryAfterSeconds(), e.body(), List.of());
     }
 
-    private static List<Fault.Violation> violations(JsonValidationException invalid) {
+    /** Schema violations as fields and messages; the MCP door reports tool arguments the same way. */
+    public static List<Fault.Violation> violations(Collection<ValidationMessage> messages) {
         List<Fault.Violation> violations = new ArrayList<>();
-        for (ValidationMessage message : invalid.getErrors()) {
+        for (ValidationMessage message : messages) {
             String location = message.getInstanceLocation().toString();
             String field = location.startsWith("$.") ? location.substring(2) : "";
             if (message.getProperty() != null

@@ -1,0 +1,32 @@
+package cc.chitty.connect.hub.mcp;
+
+import java.util.Map;
+
+import cc.chitty.connect.hub.security.ApiKey;
+import cc.chitty.connect.hub.security.ApiKeyAuthentication;
+import cc.chitty.connect.hub.web.RequestIdFilter;
+import io.modelcontextprotocol.common.McpTransportContext;
+import jakarta.servlet.http.HttpServletRequest;
+
+/** Who makes an MCP call: the API key the security chain accepted, and the request id to trace it by. */
+record Caller(ApiKey key, String requestId) {
+
+    private static final String CONTEXT_KEY = "hub.caller";
+
+    static Caller of(HttpServletRequest request) {
+        if (!(request.getUserPrincipal() instanceof ApiKeyAuthentication authentication)) {
+            // the API-key chain covers every MCP path; reaching here without a key is a configuration error
+            throw new IllegalStateException("MCP request without an API key");
+        }
+        return new Caller(authentication.key(), request.getHeader(RequestIdFilter.HEADER));
+    }
+
+    /** What the SDK's transports hand to every handler of the request. */
+    static McpTransportContext contextOf(HttpServletRequest request) {
+        return McpTransportContext.create(Map.of(CONTEXT_KEY, of(request)));
+    }
+
+    static Caller of(McpTransportContext context) {
+        return (Caller) context.get(CONTEXT_KEY);
+    }
+}

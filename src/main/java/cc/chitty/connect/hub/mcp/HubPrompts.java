@@ -1,0 +1,145 @@
+package cc.chitty.connect.hub.mcp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import cc.chitty.connect.hub.upstream.Fault;
+import io.modelcontextprotocol.spec.McpSchema;
+import org.springframework.stereotype.Component;
+
+/**
+ * Prompts for the workflows the tools exist for (the original advertised prompts and had none): mint an identity
+ * and log it, open a case from a description, report the ecosystem's health from live data. Required arguments
+ * are checked; a missing or invalid one is an invalid-params error naming it.
+ */
+@Component
+class HubPrompts {
+
+    private static final Set<String> ENTITIES =
+            Set.of("PEO", "PLACE", "PROP", "EVNT", "AUTH", "INFO", "FACT", "CONTEXT", "ACTOR");
+    private static final Set<String> CASE_TYPES = Set.of("eviction", "litigation", "resolution", "general");
+
+    private static final List<McpSchema.Prompt> PROMPTS = List.of(
+            new McpSchema.Prompt("mint-and-log-identity", "Mint a ChittyID and log it to ChittyChronicle",
+                    "Mints a new ChittyID for an entity, then records the minting as a ChittyChronicle event",
+                    List.of(new McpSchema.PromptArgument("entity", "Entity type: PEO, PLACE, PROP, EVNT, AUTH, INFO, "
+                                    + "FACT, CONTEXT or ACTOR", true),
+                            new McpSchema.PromptArgument("name", "What the identity is for (a person's or thing's "
+                                    + "name)", false),
+                            new McpSchema.PromptArgument("source", "Where the request comes from, kept in the "
+                                    + "event", false))),
+            new McpSchema.Prompt("open-case-from-description", "Open a case from a description",
+                    "Analyzes a free-text description, chooses the case type and title, creates the case in "
+                            + "ChittyCases and logs it",
+                    List.of(new McpSchema.PromptArgument("description", "What happened, in the user's words", true),
+                            new McpSchema.PromptArgument("caseType", "eviction, litigation, resolution or general; "
+                                    + "chosen from the description when left out", false))),
+            new McpSchema.Prompt("ecosystem-health-report", "Report on the ChittyOS ecosystem's health",
+                    "Embeds the live awareness document (services online, registry, rating) and asks for a short "
+                            + "report with the services that need attention",
+                    List.of(new McpSchema.PromptArgument("focus", "A service id to look at closely, e.g. chittyid",
+                            false))));
+
+    private final HubResources resources;
+
+    HubPrompts(HubResources resources) {
+        this.resources = resources;
+    }
+
+    List<McpSchema.Prompt> all() {
+        return PROMPTS;
+    }
+
+    Optional<McpSchema.Prompt> find(String name) {
+        return PROMPTS.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    McpSchema.GetPromptResult get(String name, Map<String, Object> arguments, Caller caller) {
+        McpSchema.Prompt prompt = find(name).orElseThrow(() -> ToolCallRefused.invalidArguments(name,
+                List.of(new Fault.Violation("name", "is not a prompt of this server"))));
+        Map<String, Object> args = arguments != null ? arguments : Map.of();
+        List<Fault.Violation> missing = new ArrayList<>();
+        prompt.arguments().stream().filter(a -> Boolean.TRUE.equals(a.required()))
+                .filter(a -> text(args, a.name()).isEmpty())
+                .forEach(a -> missing.add(new Fault.Violation(a.name(), "is required")));
+        if (!missing.isEmpty()) {
+            throw ToolCallRefused.invalidArguments(name, missing);
+        }
+        return switch (name) {
+            case "mint-and-log-identity" -> mintAndLog(args);
+            case "open-case-from-description" -> openCase(args);
+            default -> healthReport(args, caller);
+        };
+    }
+
+    private static McpSchema.GetPromptResult mintAndLog(Map<String, Object> args) {
+        String entity = text(args, "entity").toUpperCase(Locale.ROOT);
+        if (!ENTITIES.contains(entity)) {
+            throw ToolCallRefused.invalidArguments("mint-and-log-identity",
+                    List.of(new Fault.Violation("entity", "must be one of " + new TreeSet<>(ENTITIES))));
+        }
+        String name = text(args, "name");
+        String source = text(args, "source");
+        String text = "Mint a new ChittyID for a " + entity + " entity" + (name.isEmpty() ? "" : " for \"" + name
+                + "\"") + ".\n\n"
+                + "1. Call the tool chittyid_mint with {\"entity\": \"" + entity + "\""
+                + (name.isEmpty() ? "" : ", \"metadata\": {\"name\": \"" + name + "\"}") + "}.\n"
+                + "2. When it succeeds, call chitty_chronicle_log with eventType \"chittyid.minted\", entityId set to "
+                + "the chittyId the mint returned, and data {\"entity\": \"" + entity + "\""
+                + (name.isEmpty() ? "" : ", \"name\": \"" + name + "\"")
+                + (source.isEmpty() ? "" : ", \"source\": \"" + source + "\"") + "}.\n"
+                + "3. Answer with the new ChittyID and the chronicle entry's id. If a tool returns an error, report "
+                + "its errorClass and detail and do not retry a mint that may have succeeded.";
+        return result("Mint a " + entity + " ChittyID and log it", text);
+    }
+
+    private static McpSchema.GetPromptResult openCase(Map<String, Object> args) {
+        String caseType = text(args, "caseType");
+        if (!caseType.isEmpty() && !CASE_TYPES.contains(caseType)) {
+            throw ToolCallRefused.invalidArguments("open-case-from-description",
+                    List.of(new Fault.Violation("caseType", "must be one of " + new TreeSet<>(CASE_TYPES))));
+        }
+        String text = "Open a case for the matter described below.\n\n"
+                + "1. Call chitty_contextual_analyze with the description as text and analysisType \"legal\".\n"
+                + "2. From the analysis, write a short title (at most 120 characters)"
+                + (caseType.isEmpty() ? " and choose caseType: eviction, litigation, resolution or general"
+                        : "; the caseType is " + caseType) + ".\n"
+                + "3. Call chitty_case_create with title, caseType, the description, and metadata holding the "
+                + "entities the analysis found.\n"
+                + "4. Call chitty_chronicle_log with eventType \"case.opened\", entityId the new case's id and data "
+                + "{\"title\": …, \"caseType\": …}.\n"
+                + "5. Answer with the case id, title and type.\n\n"
+                + "Description:\n" + text(args, "description");
+        return result("Open a case from a description", text);
+    }
+
+    private McpSchema.GetPromptResult healthReport(Map<String, Object> args, Caller caller) {
+        HubResources.HubResource awareness = resources.find("chitty://context/awareness").orElseThrow();
+        McpSchema.EmbeddedResource live = new McpSchema.EmbeddedResource(null, new McpSchema.TextResourceContents(
+                awareness.uri(), HubResources.MIME_TYPE, resources.read(awareness, caller)));
+        String focus = text(args, "focus");
+        String text = "Using the awareness document attached (live data from the hub), write a short report on the "
+                + "ChittyOS ecosystem: the overall rating, the services that are down or degraded and since when "
+                + "they were checked, and services registered in ChittyRegistry that the status check does not "
+                + "cover." + (focus.isEmpty() ? "" : " Look closely at " + focus + ".")
+                + " Finish with the actions an operator should take first.";
+        return new McpSchema.GetPromptResult("ChittyOS ecosystem health report", List.of(
+                new McpSchema.PromptMessage(McpSchema.Role.USER, live),
+                new McpSchema.PromptMessage(McpSchema.Role.USER, new McpSchema.TextContent(text))));
+    }
+
+    private static McpSchema.GetPromptResult result(String description, String text) {
+        return new McpSchema.GetPromptResult(description,
+                List.of(new McpSchema.PromptMessage(McpSchema.Role.USER, new McpSchema.TextContent(text))));
+    }
+
+    private static String text(Map<String, Object> args, String name) {
+        Object value = args.get(name);
+        return value == null ? "" : value.toString().trim();
+    }
+}

@@ -1,0 +1,157 @@
+package cc.chitty.connect.hub.mcp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import cc.chitty.connect.hub.evidence.EvidenceUploads;
+import cc.chitty.connect.hub.upstream.ErrorClass;
+import cc.chitty.connect.hub.upstream.Fault;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The seed's 11 tools. Each runs the capability route its REST operation runs, with the same body and headers;
+ * the input schema is the capability's own request schema (the original's, plus the fields the REST door added),
+ * or for the three tools without one, {@code schemas/mcp/<tool>.json}. Parameters the original ignored work here:
+ * {@code detailed} chooses the status detail, {@code serviceType} and {@code capabilities} filter the registry.
+ */
+@Component
+class HubTools {
+
+    private final Map<String, HubTool> tools;
+    private final CapabilityCalls calls;
+    private final EvidenceFetcher evidence;
+    private final ObjectMapper mapper;
+
+    HubTools(CapabilityCalls calls, EvidenceFetcher evidence, ObjectMapper mapper) {
+        this.calls = calls;
+        this.evidence = evidence;
+        this.mapper = mapper;
+        List<HubTool> all = List.of(
+                capability("chittyid_mint", "Mint a new ChittyID through the ChittyID service (never generated "
+                        + "locally)", "chittyid.mint", "POST /api/chittyid/mint", true),
+                capability("chitty_contextual_analyze", "Analyze text with ChittyContextual (sentiment, entities, "
+                        + "legal, financial or comprehensive)", "chittycontextual.analyze",
+                        "POST /api/chittycontextual/analyze", false),
+                capability("chitty_case_create", "Create a case in ChittyCases", "chittycases.create",
+                        "POST /api/chittycases/create", false),
+                capability("chitty_chronicle_log", "Log an event to ChittyChronicle (timestamp defaults to now)",
+                        "chittychronicle.log", "POST /api/chittychronicle/log", false),
+                tool("chitty_evidence_ingest", "Ingest a file as evidence for a case: the hub fetches fileUrl "
+                        + "(https, allow-listed hosts only) and sends it to ChittyEvidence",
+                        "mcp/chitty_evidence_ingest", "POST /api/chittyevidence/ingest", this::ingestEvidence),
+                capability("chitty_sync_trigger", "Start a ChittySync sync between two systems (mode defaults to "
+                        + "incremental)", "chittysync.trigger", "POST /api/chittysync/sync", false),
+                tool("chitty_services_status", "Health of every ChittyOS service and the ecosystem rating",
+                        "mcp/chitty_services_status", "GET /api/services/status", this::servicesStatus),
+                tool("chitty_registry_discover", "Discover services in ChittyRegistry, optionally by type and "
+                        + "capabilities", "mcp/chitty_registry_discover", "GET /api/registry/services",
+                        this::discover),
+                capability("chitty_finance_connect_bank", "Connect a bank account through ChittyFinance (audited)",
+                        "chittyfinance.connect", "POST /api/chittyfinance/banking/connect", false),
+                capability("notion_query", "Query a Notion database (filter, sorts, start_cursor, page_size passed "
+                        + "through)", "notion.query", "POST /api/thirdparty/notion/query", false),
+                capability("openai_chat", "OpenAI chat completion; model defaults to the hub's configured default",
+                        "openai.chat", "POST /api/thirdparty/openai/chat", false));
+        this.tools = all.stream().collect(Collectors.toMap(HubTool::name, Function.identity(), (a, b) -> a,
+                LinkedHashMap::new));
+    }
+
+    List<HubTool> all() {
+        return List.copyOf(tools.values());
+    }
+
+    Optional<HubTool> find(String name) {
+        return Optional.ofNullable(name).map(tools::get);
+    }
+
+    private HubTool capability(String name, String description, String capability, String operation, boolean mint) {
+        String[] methodAndPath = operation.split(" ", 2);
+        return new HubTool(name, description, schema(capability), methodAndPath[0], methodAndPath[1], mint,
+                (arguments, caller) -> calls.call(capability, arguments.toString(), Map.of(), caller));
+    }
+
+    private HubTool tool(String name, String description, String schema, String operation, HubTool.Action action) {
+        String[] methodAndPath = operation.split(" ", 2);
+        return new HubTool(name, description, schema(schema), methodAndPath[0], methodAndPath[1], false, action);
+    }
+
+    private Map<String, Object> schema(String name) {
+        try (InputStream in = new ClassPathResource("schemas/" + name + ".json").getInputStream()) {
+            return mapper.readValue(in, new TypeReference<>() {
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the schema " + name, e);
+        }
+    }
+
+    /** Without {@code detailed}, each service's status and the rating; with it, everything the checks found. */
+    private String servicesStatus(JsonNode arguments, Caller caller) throws IOException {
+        String answer = calls.call("services.status", null, Map.of(), caller);
+        if (arguments.path("detailed").asBoolean(false)) {
+            return answer;
+        }
+        JsonNode full = mapper.readTree(answer);
+        ObjectNode summary = mapper.createObjectNode();
+        summary.set("ecosystemHealth", full.path("ecosystemHealth"));
+        ObjectNode services = summary.putObject("services");
+        full.path("services").properties().forEach(e -> services.set(e.getKey(), e.getValue().path("status")));
+        return summary.toString();
+    }
+
+    private String discover(JsonNode arguments, Caller caller) throws IOException {
+        JsonNode registry = mapper.readTree(calls.call("chittyregistry.list", null, Map.of(), caller));
+        JsonNode listed = registry.isArray() ? registry : registry.path("services");
+        String type = arguments.path("serviceType").asText(null);
+        List<String> wanted = new ArrayList<>();
+        arguments.path("capabilities").forEach(c -> wanted.add(c.asText().toLowerCase(Locale.ROOT)));
+        ObjectNode answer = mapper.createObjectNode();
+        ArrayNode services = answer.putArray("services");
+        for (JsonNode service : listed) {
+            List<String> offered = new ArrayList<>();
+            service.path("capabilities").forEach(c -> offered.add(c.asText().toLowerCase(Locale.ROOT)));
+            if ((type == null || type.equalsIgnoreCase(service.path("type").asText()))
+                    && offered.containsAll(wanted)) {
+                services.add(service);
+            }
+        }
+        answer.put("count", services.size());
+        return answer.toString();
+    }
+
+    private String ingestEvidence(JsonNode arguments, Caller caller) throws IOException {
+        EvidenceFetcher.Download download;
+        try {
+            download = evidence.open(arguments.get("fileUrl").asText());
+        } catch (IOException e) {
+            throw new CapabilityFailure(Fault.of(ErrorClass.NETWORK, "The file at fileUrl could not be fetched"));
+        }
+        try (download) {
+            Map<String, Object> headers = new LinkedHashMap<>();
+            headers.put(EvidenceUploads.CASE_ID, arguments.get("caseId").asText());
+            if (arguments.hasNonNull("evidenceType")) {
+                headers.put(EvidenceUploads.EVIDENCE_TYPE, arguments.get("evidenceType").asText());
+            }
+            if (arguments.hasNonNull("metadata")) {
+                headers.put(EvidenceUploads.METADATA, arguments.get("metadata").toString());
+            }
+            headers.put(EvidenceUploads.FILE_NAME, download.fileName());
+            headers.put(EvidenceUploads.FILE_CONTENT_TYPE, download.contentType());
+            return calls.call("chittyevidence.ingest", download.content(), headers, caller);
+        }
+    }
+}

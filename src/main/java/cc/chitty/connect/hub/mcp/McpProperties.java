@@ -1,0 +1,39 @@
+package cc.chitty.connect.hub.mcp;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * {@code hub.mcp}: the SSE keep-alive of the legacy transport, and where {@code chitty_evidence_ingest} may fetch
+ * files from ({@code evidence-fetch}: https hosts on the allow-list only, at most {@code max-size}).
+ */
+@ConfigurationProperties("hub.mcp")
+record McpProperties(Duration sseKeepAlive, EvidenceFetch evidenceFetch) {
+
+    /**
+     * @param allowedHosts       host names ({@code files.example.com}) or subdomain patterns
+     *                           ({@code *.example.com}); empty: every fetch is refused
+     * @param allowedNetworks    non-public networks (CIDR, e.g. {@code 10.20.0.0/16}) an intranet file store may
+     *                           live in; empty: only public addresses
+     * @param trustStore         a PKCS12 file whose certificates replace the JVM's trusted CAs for these fetches
+     *                           (for a private CA), or empty
+     * @param trustStorePassword its password
+     */
+    record EvidenceFetch(List<String> allowedHosts, List<String> allowedNetworks, DataSize maxSize,
+            Duration timeout, String trustStore, String trustStorePassword) {
+        EvidenceFetch {
+            allowedHosts = allowedHosts != null ? allowedHosts : List.of();
+            allowedNetworks = allowedNetworks != null ? allowedNetworks : List.of();
+            maxSize = maxSize != null ? maxSize : DataSize.ofMegabytes(25);
+            timeout = timeout != null ? timeout : Duration.ofSeconds(30);
+        }
+    }
+
+    McpProperties {
+        sseKeepAlive = sseKeepAlive != null ? sseKeepAlive : Duration.ofSeconds(30);
+        evidenceFetch = evidenceFetch != null ? evidenceFetch : new EvidenceFetch(null, null, null, null, null, null);
+    }
+}

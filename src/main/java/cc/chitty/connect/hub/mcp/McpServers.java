@@ -1,0 +1,154 @@
+package cc.chitty.connect.hub.mcp;
+
+import java.time.Duration;
+import java.util.Arrays;
+
+import cc.chitty.connect.hub.upstream.ErrorClass;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures;
+import io.modelcontextprotocol.server.McpStatelessServerFeatures;
+import io.modelcontextprotocol.server.McpStatelessSyncServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
+import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The two MCP transports of the SDK, as servlets:
+ * <ul>
+ *   <li>{@code /mcp} — Streamable HTTP, <b>stateless</b> (protocol 2025-03-26, 2025-06-18, 2025-11-25): no session
+ *   is kept, every POST carries its API key and is answered on its own, so any hub instance can answer any
+ *   request and a load balancer needs no affinity (docs/mcp.md says why this was chosen);</li>
+ *   <li>{@code /mcp/sse} + {@code /mcp/message} — the legacy HTTP+SSE transport (2024-11-05) for older clients;
+ *   its session lives in the instance holding the event stream, so it needs session affinity.</li>
+ * </ul>
+ * Handlers run on the request's own thread ({@code immediateExecution}), where the caller and request id are.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(McpProperties.class)
+class McpServers {
+
+    static final String SERVER_NAME = "chittyconnect";
+    static final String INSTRUCTIONS = "ChittyConnect Hub: tools reach the ChittyOS services (ChittyID, Cases, "
+            + "Chronicle, Evidence, Sync, Registry, Finance, Contextual), Notion and OpenAI through the hub. A tool "
+            + "result with isError carries errorClass (" + String.join(", ", Arrays.stream(
+                    ErrorClass.values()).map(ErrorClass::id).toList()) + ") and retryAfter when waiting helps.";
+
+    private final McpJsonMapper json;
+    private final McpSchema.ServerCapabilities capabilities = McpSchema.ServerCapabilities.builder()
+            .tools(false).resources(false, false).prompts(false).build();
+    private final String version;
+
+    McpServers(ObjectMapper mapper, @Value("${hub.version}") String version) {
+        this.json = new JacksonMcpJsonMapper(mapper.copy());
+        this.version = version;
+    }
+
+    @Bean
+    HttpServletStatelessServerTransport streamableHttpTransport() {
+        return HttpServletStatelessServerTransport.builder().jsonMapper(json).messageEndpoint("/mcp")
+                .contextExtractor(Caller::contextOf).build();
+    }
+
+    @Bean
+    McpStatelessSyncServer streamableHttpServer(HttpServletStatelessServerTransport transport, McpHandlers handlers,
+            ArgumentSchemas schemas) {
+        return McpServer.sync(transport).serverInfo(SERVER_NAME, version).instructions(INSTRUCTIONS)
+                .capabilities(capabilities).jsonMapper(json).jsonSchemaValidator(schemas)
+                // arguments are checked by the dispatcher, which answers invalid params naming the field
+                .validateToolInputs(false).immediateExecution(true)
+                .tools(handlers.tools().stream().map(tool -> new McpStatelessServerFeatures.SyncToolSpecification(
+                        tool, (context, request) -> handlers.callTool(request, Caller.of(context)))).toList())
+                .resources(handlers.resources().stream().map(resource ->
+                        new McpStatelessServerFeatures.SyncResourceSpecification(resource,
+                                (context, request) -> handlers.readResource(request, Caller.of(context)))).toList())
+                .prompts(handlers.prompts().stream().map(prompt ->
+                        new McpStatelessServerFeatures.SyncPromptSpecification(prompt,
+                                (context, request) -> handlers.getPrompt(request, Caller.of(context)))).toList())
+                .build();
+    }
+
+    /** The server parameter is there for ordering: it has put its handler into the transport before traffic. */
+    @Bean
+    ServletRegistrationBean<HttpServletStatelessServerTransport> streamableHttpServlet(
+            HttpServletStatelessServerTransport transport, McpStatelessSyncServer server) {
+        ServletRegistrationBean<HttpServletStatelessServerTransport> servlet =
+                new ServletRegistrationBean<>(transport, "/mcp");
+        servlet.setName("mcp-streamable-http");
+        servlet.setAsyncSupported(true);
+        servlet.setLoadOnStartup(1);
+        return servlet;
+    }
+
+    @Bean
+    HttpServletSseServerTransportProvider legacySseTransport(McpProperties properties) {
+        return HttpServletSseServerTransportProvider.builder().jsonMapper(json).sseEndpoint("/mcp/sse")
+                .messageEndpoint("/mcp/message").keepAliveInterval(properties.sseKeepAlive())
+                .contextExtractor(Caller::contextOf).build();
+    }
+
+    @Bean
+    McpSyncServer legacySseServer(HttpServletSseServerTransportProvider transport, McpHandlers handlers,
+            ArgumentSchemas schemas) {
+        return McpServer.sync(transport).serverInfo(SERVER_NAME, version).instructions(INSTRUCTIONS)
+                .capabilities(capabilities).jsonMapper(json).jsonSchemaValidator(schemas)
+                .validateToolInputs(false).immediateExecution(true)
+                .tools(handlers.tools().stream().map(tool -> new McpServerFeatures.SyncToolSpecification(tool,
+                        (exchange, request) -> handlers.callTool(request, Caller.of(exchange.transportContext()))))
+                        .toList())
+                .resources(handlers.resources().stream().map(resource ->
+                        new McpServerFeatures.SyncResourceSpecification(resource, (exchange, request) ->
+                                handlers.readResource(request, Caller.of(exchange.transportContext())))).toList())
+                .prompts(handlers.prompts().stream().map(prompt ->
+                        new McpServerFeatures.SyncPromptSpecification(prompt, (exchange, request) ->
+                                handlers.getPrompt(request, Caller.of(exchange.transportContext())))).toList())
+                .build();
+    }
+
+    /**
+     * Ends the legacy transport's event streams when shutdown starts, before the web server's graceful shutdown
+     * (a later phase), which would otherwise wait its whole timeout for streams that never finish by themselves.
+     */
+    @Bean
+    SmartLifecycle legacySseStreamsCloser(HttpServletSseServerTransportProvider transport) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                running = false;
+                transport.closeGracefully().block(Duration.ofSeconds(5));
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+        };
+    }
+
+    @Bean
+    ServletRegistrationBean<HttpServletSseServerTransportProvider> legacySseServlet(
+            HttpServletSseServerTransportProvider transport, McpSyncServer server) {
+        ServletRegistrationBean<HttpServletSseServerTransportProvider> servlet =
+                new ServletRegistrationBean<>(transport, "/mcp/sse", "/mcp/message");
+        servlet.setName("mcp-legacy-sse");
+        servlet.setAsyncSupported(true);
+        servlet.setLoadOnStartup(1);
+        return servlet;
+    }
+}

@@ -1,0 +1,115 @@
+package cc.chitty.connect.hub.mcp;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import cc.chitty.connect.hub.ratelimit.RateLimiter;
+import cc.chitty.connect.hub.security.OperationScopes;
+import cc.chitty.connect.hub.upstream.ErrorClass;
+import cc.chitty.connect.hub.upstream.Fault;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.spec.McpSchema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a tool call for either transport and the legacy REST endpoint, in this order: the tool exists, the key has
+ * the scope of the REST operation the tool stands for, the rate tier has a token ({@code chittyid_mint} or
+ * {@code mcp_tools}, the same buckets the HTTP filter uses), the arguments match the schema; then the tool runs.
+ * Refusals are {@link ToolCallRefused}; a failed capability is a result with {@code isError} and the classified
+ * fault, never an exception's message.
+ */
+@Component
+class ToolDispatcher {
+
+    /** A finished call and the rate-limit decision it consumed (null when limiting is off). */
+    record Outcome(McpSchema.CallToolResult result, RateLimiter.Decision limit) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ToolDispatcher.class);
+
+    private final HubTools tools;
+    private final OperationScopes scopes;
+    private final RateLimiter limiter;
+    private final ArgumentSchemas schemas;
+    private final ObjectMapper mapper;
+
+    ToolDispatcher(HubTools tools, OperationScopes scopes, RateLimiter limiter, ArgumentSchemas schemas,
+            ObjectMapper mapper) {
+        this.tools = tools;
+        this.scopes = scopes;
+        this.limiter = limiter;
+        this.schemas = schemas;
+        this.mapper = mapper;
+    }
+
+    Outcome call(String name, Map<String, Object> arguments, Caller caller) {
+        HubTool tool = tools.find(name).orElseThrow(() -> ToolCallRefused.unknownTool(name));
+        String scope = scopes.requiredFor(tool.method(), tool.path());
+        if (!OperationScopes.grants(caller.key().scopes(), scope)) {
+            throw ToolCallRefused.insufficientScope("The tool " + name, scope);
+        }
+        RateLimiter.Decision limit = limiter.enabled() ? limiter.takeToolCall(caller.key(), tool.mint()) : null;
+        if (limit != null && !limit.allowed()) {
+            throw ToolCallRefused.rateLimited(limit);
+        }
+        JsonNode args = mapper.valueToTree(arguments != null ? arguments : Map.of());
+        List<Fault.Violation> violations = schemas.violations(tool.inputSchema(), args);
+        if (!violations.isEmpty()) {
+            throw ToolCallRefused.invalidArguments(name, violations);
+        }
+        try {
+            return new Outcome(success(tool.action().run(args, caller)), limit);
+        } catch (CapabilityFailure failure) {
+            if (failure.isInvalidRequest()) {
+                throw ToolCallRefused.invalidArguments(name, failure.fault().violations());
+            }
+            return new Outcome(failed(failure.fault()), limit);
+        } catch (ToolCallRefused refused) {
+            throw refused;
+        } catch (Exception e) {
+            log.error("tool {} failed inside the hub", name, e);
+            return new Outcome(failed(Fault.of(ErrorClass.INTERNAL, "The hub could not complete the tool call")),
+                    limit);
+        }
+    }
+
+    /** The original's success shape: the answer as pretty-printed JSON text. */
+    private McpSchema.CallToolResult success(String answer) {
+        return McpSchema.CallToolResult.builder().addTextContent(pretty(answer)).isError(false).build();
+    }
+
+    private McpSchema.CallToolResult failed(Fault fault) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("error", fault.detail());
+        error.put("errorClass", fault.errorClass().id());
+        error.put("service", fault.service());
+        error.put("upstreamStatus", fault.upstreamStatus());
+        error.put("retryAfter", fault.retryAfterSeconds());
+        error.put("upstreamError", fault.upstreamBody());
+        error.values().removeIf(Objects::isNull);
+        try {
+            return McpSchema.CallToolResult.builder()
+                    .addTextContent(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(error))
+                    .isError(true).build();
+        } catch (IOException e) {
+            return McpSchema.CallToolResult.builder().addTextContent(fault.detail()).isError(true).build();
+        }
+    }
+
+    private String pretty(String answer) {
+        if (answer == null || answer.isBlank()) {
+            return "{}";
+        }
+        try {
+            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(mapper.readTree(answer));
+        } catch (IOException notJson) {
+            return answer;
+        }
+    }
+}

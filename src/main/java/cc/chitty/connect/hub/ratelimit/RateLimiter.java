@@ -1,0 +1,72 @@
+package cc.chitty.connect.hub.ratelimit;
+
+import javax.sql.DataSource;
+
+import cc.chitty.connect.hub.security.ApiKey;
+import cc.chitty.connect.hub.web.Problem;
+import io.github.bucket4j.ConsumptionProbe;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The bucket store and the tiers, shared by the HTTP filter and by the MCP tool dispatch (which learns the tool's
+ * name only from the JSON-RPC body): one token per call from the client's bucket for the tier.
+ */
+@Component
+@EnableConfigurationProperties(RateLimitProperties.class)
+public class RateLimiter {
+
+    /** One consumption: what the headers report and, when refused, when to come back. */
+    public record Decision(boolean allowed, String policy, int limit, long remaining, long resetSeconds,
+            long retryAfterSeconds, long windowSeconds) {
+
+        /** The limit headers every limited response carries, plus {@code Retry-After} when refused. */
+        public void writeHeaders(HttpServletResponse response) {
+            response.setHeader("X-RateLimit-Limit", String.valueOf(limit));
+            response.setHeader("X-RateLimit-Remaining", String.valueOf(remaining));
+            response.setHeader("X-RateLimit-Reset", String.valueOf(System.currentTimeMillis() / 1000 + resetSeconds));
+            response.setHeader("RateLimit-Policy", "\"" + policy + "\";q=" + limit + ";w=" + windowSeconds);
+            response.setHeader("RateLimit", "\"" + policy + "\";r=" + remaining + ";t=" + resetSeconds);
+            if (!allowed) {
+                response.setHeader("Retry-After", String.valueOf(retryAfterSeconds));
+            }
+        }
+
+        public Problem problem() {
+            return Problem.of(429, "rate-limited", "Rate limit exceeded",
+                            "At most " + limit + " requests per " + windowSeconds + " s in the " + policy + " tier")
+                    .with("limit", limit).with("window", windowSeconds).with("retryAfter", retryAfterSeconds);
+        }
+    }
+
+    private final RateLimitProperties properties;
+    private final Buckets buckets;
+
+    RateLimiter(RateLimitProperties properties, DataSource dataSource) {
+        this.properties = properties;
+        this.buckets = properties.store() == RateLimitProperties.Store.POSTGRES
+                ? new PostgresBuckets(dataSource, properties.window())
+                : new MemoryBuckets(properties.window());
+    }
+
+    public boolean enabled() {
+        return properties.enabled();
+    }
+
+    /** An MCP tool call: the {@code chittyid_mint} tier for minting, the {@code mcp_tools} tier otherwise. */
+    public Decision takeToolCall(ApiKey key, boolean mint) {
+        return take(mint ? Tier.CHITTYID_MINT : Tier.MCP_TOOLS, key, null);
+    }
+
+    Decision take(Tier tier, ApiKey key, String address) {
+        int limit = key != null && key.rateLimit() != null ? key.rateLimit() : tier.limit(properties.tiers());
+        String client = key != null ? "key:" + key.id() : "ip:" + address;
+        ConsumptionProbe probe = buckets.tryConsume(tier.policyName + ":" + client, limit);
+        long resetSeconds = Math.max(0, (probe.getNanosToWaitForReset() + 999_999_999L) / 1_000_000_000L);
+        long retryAfter = probe.isConsumed() ? 0
+                : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+        return new Decision(probe.isConsumed(), tier.policyName, limit, Math.max(0, probe.getRemainingTokens()),
+                resetSeconds, retryAfter, properties.window().toSeconds());
+    }
+}

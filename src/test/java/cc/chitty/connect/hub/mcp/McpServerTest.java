@@ -1,0 +1,427 @@
+package cc.chitty.connect.hub.mcp;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import cc.chitty.connect.hub.support.HubIntegrationTest;
+import cc.chitty.connect.hub.support.StandIns;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.spec.McpClientTransport;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The MCP door driven by the MCP Java SDK's own client, over stateless Streamable HTTP at /mcp and over the
+ * legacy HTTP+SSE transport, against the WireMock stand-ins.
+ */
+class McpServerTest extends HubIntegrationTest {
+
+    private static final McpJsonMapper JSON_MAPPER = new JacksonMcpJsonMapper(new ObjectMapper());
+
+    static final List<String> SEED_TOOLS = List.of("chittyid_mint", "chitty_contextual_analyze", "chitty_case_create",
+            "chitty_chronicle_log", "chitty_evidence_ingest", "chitty_sync_trigger", "chitty_services_status",
+            "chitty_registry_discover", "chitty_finance_connect_bank", "notion_query", "openai_chat");
+
+    /** A working call of every tool but evidence ingest, which has a test of its own (it needs the file host). */
+    static final Map<String, Map<String, Object>> CALLS = Map.of(
+            "chittyid_mint", Map.of("entity", "PEO", "metadata", Map.of("name", "Ada")),
+            "chitty_contextual_analyze", Map.of("text", "The tenant has not paid rent since March."),
+            "chitty_case_create", Map.of("title", "Unpaid rent", "caseType", "eviction"),
+            "chitty_chronicle_log", Map.of("eventType", "test.event", "data", Map.of("k", "v")),
+            "chitty_sync_trigger", Map.of("source", "notion", "target", "chittycases"),
+            "chitty_services_status", Map.of(),
+            "chitty_registry_discover", Map.of(),
+            "chitty_finance_connect_bank", Map.of("provider", "plaid", "publicToken", "public-sandbox-1"),
+            "notion_query", Map.of("databaseId", "db-1", "sorts", List.of(Map.of("property", "Name",
+                    "direction", "ascending"))),
+            "openai_chat", Map.of("messages", List.of(Map.of("role", "user", "content", "hello"))));
+
+    static final String LEASE = "%PDF-1.4 lease agreement";
+
+    /** An https file host on loopback, its certificate signed by the CA the test configuration trusts. */
+    static final WireMockServer FILES = startFileHost();
+
+    private static WireMockServer startFileHost() {
+        WireMockServer files = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1")
+                .httpDisabled(true).dynamicHttpsPort()
+                .keystorePath("src/test/resources/evidence-files/keystore.p12").keystoreType("PKCS12")
+                .keystorePassword("changeit").keyManagerPassword("changeit"));
+        files.start();
+        files.stubFor(get(urlPathEqualTo("/cases/CASE-1/lease.pdf")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/pdf").withBody(LEASE)));
+        files.stubFor(get(urlPathEqualTo("/moved.pdf")).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", "https://127.0.0.1:" + files.httpsPort() + "/cases/CASE-1/lease.pdf")));
+        Runtime.getRuntime().addShutdownHook(new Thread(files::stop));
+        return files;
+    }
+
+    private McpSyncClient streamable(String key) {
+        return connect(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + port).endpoint("/mcp")
+                .jsonMapper(JSON_MAPPER)
+                .httpRequestCustomizer((request, method, uri, body, context) -> request.header("X-ChittyOS-API-Key",
+                        key))
+                .build());
+    }
+
+    private McpSyncClient legacySse(String key) {
+        return connect(HttpClientSseClientTransport.builder("http://127.0.0.1:" + port).sseEndpoint("/mcp/sse")
+                .jsonMapper(JSON_MAPPER)
+                .httpRequestCustomizer((request, method, uri, body, context) -> request.header("X-ChittyOS-API-Key",
+                        key))
+                .build());
+    }
+
+    private static McpSyncClient connect(McpClientTransport transport) {
+        McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(20))
+                .jsonSchemaValidator(new ArgumentSchemas(new ObjectMapper())).build();
+        client.initialize();
+        return client;
+    }
+
+    private static JsonNode json(McpSchema.CallToolResult result) {
+        return parse(((McpSchema.TextContent) result.content().get(0)).text());
+    }
+
+    private static McpSchema.CallToolResult call(McpSyncClient client, String tool, Map<String, Object> arguments) {
+        return client.callTool(new McpSchema.CallToolRequest(tool, arguments));
+    }
+
+    @Test
+    void streamableHttpNegotiatesTheNewestVersionsAndListsTheSeedTools() {
+        try (McpSyncClient client = streamable(newKey())) {
+            assertThat(client.getCurrentInitializationResult().protocolVersion()).isIn("2025-11-25", "2025-06-18");
+            assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name)
+                    .containsExactlyInAnyOrderElementsOf(SEED_TOOLS);
+            assertThat(client.ping()).isNotNull();
+        }
+    }
+
+    @Test
+    void everyToolAnswersOverStreamableHttpFromItsCapability() {
+        everyToolAnswers(this::streamable);
+    }
+
+    @Test
+    void everyToolAnswersOverLegacySse() {
+        everyToolAnswers(this::legacySse);
+    }
+
+    private void everyToolAnswers(Function<String, McpSyncClient> connect) {
+        try (McpSyncClient client = connect.apply(newKey())) {
+            CALLS.forEach((tool, arguments) -> {
+                McpSchema.CallToolResult result = call(client, tool, arguments);
+                assertThat(result.isError()).as(tool + ": " + result.content()).isFalse();
+                assertThat(json(result).isObject()).as(tool).isTrue();
+            });
+            assertThat(client.listResources().resources()).extracting(McpSchema.Resource::uri)
+                    .containsExactlyInAnyOrder("chitty://services/status", "chitty://registry/services",
+                            "chitty://context/awareness");
+            client.listResources().resources().forEach(resource -> assertThat(parse(((McpSchema.TextResourceContents)
+                    client.readResource(resource).contents().get(0)).text()).isObject()).as(resource.uri()).isTrue());
+            assertThat(client.listPrompts().prompts()).extracting(McpSchema.Prompt::name).containsExactlyInAnyOrder(
+                    "mint-and-log-identity", "open-case-from-description", "ecosystem-health-report");
+        }
+    }
+
+    @Test
+    void mintThroughMcpIsTheRestCapabilityAuditedForTheKey() {
+        JsonNode created = createKey("mcp-minter", "chittyid:mint");
+        try (McpSyncClient client = streamable(created.get("key").asText())) {
+            JsonNode minted = json(call(client, "chittyid_mint", CALLS.get("chittyid_mint")));
+            assertThat(minted.path("chittyId").asText()).isNotBlank();
+            StandIns.of("chittyid").verify(postRequestedFor(urlPathEqualTo("/v1/mint"))
+                    .withHeader("Authorization", equalTo("Bearer " + UPSTREAM_TOKEN))
+                    .withRequestBody(matchingJsonPath("$.metadata.name", equalTo("Ada"))));
+            Integer audited = jdbc().sql("select count(*) from audit_log where actor = ? and target = ?")
+                    .params("key:" + created.get("id").asText(), minted.get("chittyId").asText())
+                    .query(Integer.class).single();
+            assertThat(audited).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void parametersTheOriginalIgnoredNowWork() {
+        try (McpSyncClient client = streamable(newKey())) {
+            JsonNode legal = json(call(client, "chitty_registry_discover", Map.of("serviceType", "legal")));
+            assertThat(legal.path("services")).extracting(s -> s.path("id").asText()).containsExactly("chittycases");
+            JsonNode minting = json(call(client, "chitty_registry_discover", Map.of("capabilities", List.of("mint"))));
+            assertThat(minting.path("services")).extracting(s -> s.path("id").asText()).containsExactly("chittyid");
+
+            JsonNode summary = json(call(client, "chitty_services_status", Map.of()));
+            assertThat(summary.path("services").path("chittyid").asText()).isEqualTo("healthy");
+            JsonNode detailed = json(call(client, "chitty_services_status", Map.of("detailed", true)));
+            assertThat(detailed.path("services").path("chittyid").path("url").asText()).startsWith("http");
+
+            call(client, "openai_chat", CALLS.get("openai_chat"));
+            StandIns.of("openai").verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
+                    .withRequestBody(matchingJsonPath("$.model", equalTo("gpt-4"))));
+            call(client, "notion_query", CALLS.get("notion_query"));
+            StandIns.of("notion").verify(postRequestedFor(urlPathMatching("/v1/databases/db-1/query"))
+                    .withRequestBody(matchingJsonPath("$.sorts[0].property", equalTo("Name"))));
+        }
+    }
+
+    @Test
+    void awarenessRatesTheEcosystemAsTheServicesStatusDoes() {
+        try (McpSyncClient client = streamable(newKey())) {
+            JsonNode awareness = parse(((McpSchema.TextResourceContents) client.readResource(
+                    new McpSchema.ReadResourceRequest("chitty://context/awareness")).contents().get(0)).text());
+            JsonNode status = json(call(client, "chitty_services_status", Map.of("detailed", true)));
+            assertThat(awareness.path("contextConsciousness").path("ecosystemHealth").asText())
+                    .isEqualTo(status.path("ecosystemHealth").path("rating").asText());
+            assertThat(awareness.path("contextConsciousness").path("registeredServices").asInt()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void promptsAreRealAndCheckTheirArguments() {
+        try (McpSyncClient client = streamable(newKey())) {
+            McpSchema.GetPromptResult mint = client.getPrompt(new McpSchema.GetPromptRequest("mint-and-log-identity",
+                    Map.of("entity", "PEO", "name", "Ada")));
+            assertThat(((McpSchema.TextContent) mint.messages().get(0).content()).text())
+                    .contains("chittyid_mint", "chitty_chronicle_log", "\"entity\": \"PEO\"");
+            McpSchema.GetPromptResult openCase = client.getPrompt(new McpSchema.GetPromptRequest(
+                    "open-case-from-description", Map.of("description", "Landlord kept the deposit")));
+            assertThat(((McpSchema.TextContent) openCase.messages().get(0).content()).text())
+                    .contains("chitty_case_create", "Landlord kept the deposit");
+            McpSchema.GetPromptResult health = client.getPrompt(new McpSchema.GetPromptRequest(
+                    "ecosystem-health-report", Map.of()));
+            McpSchema.EmbeddedResource live = (McpSchema.EmbeddedResource) health.messages().get(0).content();
+            assertThat(((McpSchema.TextResourceContents) live.resource()).text()).contains("contextConsciousness");
+
+            assertThatThrownBy(() -> client.getPrompt(new McpSchema.GetPromptRequest("mint-and-log-identity",
+                    Map.of()))).isInstanceOfSatisfying(McpError.class, e -> {
+                        assertThat(e.getJsonRpcError().code()).isEqualTo(McpSchema.ErrorCodes.INVALID_PARAMS);
+                        assertThat(e.getJsonRpcError().message()).contains("entity");
+                    });
+        }
+    }
+
+    @Test
+    void unknownToolAndBadArgumentsAreJsonRpcErrorsNamingTheField() {
+        try (McpSyncClient client = streamable(newKey())) {
+            assertThatThrownBy(() -> call(client, "no_such_tool", Map.of()))
+                    .isInstanceOfSatisfying(McpError.class, e ->
+                            assertThat(e.getJsonRpcError().code()).isEqualTo(McpSchema.ErrorCodes.INVALID_PARAMS));
+            assertThatThrownBy(() -> call(client, "chittyid_mint", Map.of("entity", "DOG")))
+                    .isInstanceOfSatisfying(McpError.class, e -> {
+                        assertThat(e.getJsonRpcError().code()).isEqualTo(McpSchema.ErrorCodes.INVALID_PARAMS);
+                        assertThat(e.getJsonRpcError().message()).contains("entity");
+                    });
+            assertThatThrownBy(() -> call(client, "chitty_case_create", Map.of("title", "x")))
+                    .isInstanceOfSatisfying(McpError.class, e ->
+                            assertThat(e.getJsonRpcError().message()).contains("caseType"));
+        }
+    }
+
+    @Test
+    void upstreamFailuresAreToolErrorsWithTheirClassAndNoInternals() {
+        try (McpSyncClient client = streamable(newKey())) {
+            McpSchema.CallToolResult broken = call(client, "chitty_sync_trigger",
+                    Map.of("source", "broken", "target", "x"));
+            assertThat(broken.isError()).isTrue();
+            assertThat(json(broken).path("errorClass").asText()).isEqualTo("server");
+            assertThat(json(broken).path("upstreamStatus").asInt()).isEqualTo(500);
+
+            McpSchema.CallToolResult limited = call(client, "chitty_contextual_analyze", Map.of("text", "trigger-429"));
+            assertThat(limited.isError()).isTrue();
+            assertThat(json(limited).path("errorClass").asText()).isEqualTo("rate_limit");
+            assertThat(limited.content().toString()).doesNotContain("Exception", "at cc.", UPSTREAM_TOKEN);
+        }
+    }
+
+    @Test
+    void evidenceIsFetchedFromTheAllowedHostAndStreamedToTheCapability() {
+        try (McpSyncClient client = streamable(newKey())) {
+            String fileUrl = "https://127.0.0.1:" + FILES.httpsPort() + "/cases/CASE-1/lease.pdf";
+            McpSchema.CallToolResult result = call(client, "chitty_evidence_ingest",
+                    Map.of("fileUrl", fileUrl, "caseId", "CASE-1", "metadata", Map.of("page", 1)));
+            assertThat(result.isError()).as(result.content().toString()).isFalse();
+            assertThat(json(result).path("evidenceId").asText()).isEqualTo("EV-2026-000123");
+        }
+        LoggedRequest upload = StandIns.of("chittyevidence").findAll(postRequestedFor(urlPathEqualTo("/api/ingest")))
+                .get(0);
+        assertThat(upload.getPart("caseId").getBody().asString()).isEqualTo("CASE-1");
+        assertThat(upload.getPart("file").getBody().asString()).isEqualTo(LEASE);
+        assertThat(upload.getPart("file").getHeader("Content-Disposition").firstValue()).contains("lease.pdf");
+    }
+
+    @Test
+    void evidenceIsFetchedOnlyOverHttpsFromAllowedPublicHosts() {
+        try (McpSyncClient client = streamable(newKey())) {
+            assertRefused(client, "http://evidence.example.org/a.pdf", "https");
+            assertRefused(client, "https://files.elsewhere.example/a.pdf", "allowed-hosts");
+            assertRefused(client, "https://127.0.0.2:" + port + "/health", "loopback");
+            assertRefused(client, "https://127.0.0.1:" + FILES.httpsPort() + "/moved.pdf", "redirect");
+        }
+        assertThat(EvidenceFetcher.isNonPublic(address("10.1.2.3"))).isTrue();
+        assertThat(EvidenceFetcher.isNonPublic(address("169.254.169.254"))).isTrue();
+        assertThat(EvidenceFetcher.isNonPublic(address("fd00::1"))).isTrue();
+        assertThat(EvidenceFetcher.isNonPublic(address("100.64.0.1"))).isTrue();
+        assertThat(EvidenceFetcher.isNonPublic(address("93.184.216.34"))).isFalse();
+    }
+
+    private static InetAddress address(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void assertRefused(McpSyncClient client, String fileUrl, String reason) {
+        assertThatThrownBy(() -> call(client, "chitty_evidence_ingest", Map.of("fileUrl", fileUrl, "caseId", "c-1")))
+                .isInstanceOfSatisfying(McpError.class, e -> {
+                    assertThat(e.getJsonRpcError().code()).isEqualTo(McpSchema.ErrorCodes.INVALID_PARAMS);
+                    assertThat(e.getJsonRpcError().message()).contains("fileUrl").contains(reason);
+                });
+    }
+
+    @Test
+    void mcpNeedsAKeyAndAnAllowedOrigin() {
+        HttpResponse<String> anonymous = send(request("/mcp").header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(initialize())).build());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v)
+                .startsWith("Bearer"));
+        assertThat(send(request("/mcp/sse").GET().build()).statusCode()).isEqualTo(401);
+
+        String key = newKey();
+        HttpResponse<String> foreign = send(request("/mcp").header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream").header("X-ChittyOS-API-Key", key)
+                .header("Origin", "https://evil.example.com")
+                .POST(HttpRequest.BodyPublishers.ofString(initialize())).build());
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        HttpResponse<String> allowed = send(request("/mcp").header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream").header("Authorization", "Bearer " + key)
+                .header("Origin", "http://localhost:" + port)
+                .POST(HttpRequest.BodyPublishers.ofString(initialize())).build());
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(parse(allowed.body()).path("result").path("protocolVersion").asText()).isEqualTo("2025-06-18");
+    }
+
+    @Test
+    void aRevokedKeyIs403AndAnUnknownMethodIsMethodNotFound() {
+        JsonNode created = createKey("mcp-revoked");
+        String key = created.get("key").asText();
+        HttpResponse<String> unknownMethod = send(request("/mcp").header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream").header("X-ChittyOS-API-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"no/such\"}"))
+                .build());
+        assertThat(parse(unknownMethod.body()).path("error").path("code").asInt())
+                .isEqualTo(McpSchema.ErrorCodes.METHOD_NOT_FOUND);
+
+        asOperator(request("/admin/api-keys/" + created.get("id").asText() + "/revoke")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> revoked = send(request("/mcp").header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream").header("X-ChittyOS-API-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(initialize())).build());
+        assertThat(revoked.statusCode()).isEqualTo(403);
+        assertThat(parse(revoked.body()).path("title").asText()).isEqualTo("API key is inactive");
+    }
+
+    @Test
+    void aKeyWithoutTheToolsScopeIsRefused() {
+        try (McpSyncClient client = streamable(createKey("reader", "registry:read").get("key").asText())) {
+            assertThat(call(client, "chitty_registry_discover", Map.of()).isError()).isFalse();
+            assertThatThrownBy(() -> call(client, "chittyid_mint", Map.of("entity", "PEO")))
+                    .isInstanceOfSatisfying(McpError.class, e -> {
+                        assertThat(e.getJsonRpcError().code()).isEqualTo(McpErrors.INSUFFICIENT_SCOPE);
+                        assertThat(e.getJsonRpcError().message()).contains("chittyid:mint");
+                    });
+        }
+    }
+
+    @Test
+    void mintToolCallsTakeTheMintTier() {
+        String key = createKey(Map.of("name", "mcp-mint-tier")).get("key").asText();
+        try (McpSyncClient client = streamable(key)) {
+            for (int i = 0; i < 10; i++) {
+                assertThat(call(client, "chittyid_mint", Map.of("entity", "PEO")).isError()).isFalse();
+            }
+            assertThatThrownBy(() -> call(client, "chittyid_mint", Map.of("entity", "PEO")))
+                    .isInstanceOfSatisfying(McpError.class, e -> {
+                        assertThat(e.getJsonRpcError().code()).isEqualTo(McpErrors.RATE_LIMITED);
+                        assertThat(e.getJsonRpcError().data().toString()).contains("chittyid_mint");
+                    });
+            // another tool still has its own tier
+            assertThat(call(client, "chitty_registry_discover", Map.of()).isError()).isFalse();
+        }
+    }
+
+    @Test
+    void theOriginalsRestEndpointsKeepTheirShapes() {
+        String key = newKey();
+        JsonNode manifest = parse(send(request("/mcp/manifest").GET().build()).body());
+        assertThat(manifest.path("schema_version").asText()).isEqualTo("2024-11-05");
+        assertThat(manifest.path("capabilities").path("prompts").asBoolean()).isTrue();
+
+        JsonNode tools = parse(send(request("/mcp/tools/list").header("X-ChittyOS-API-Key", key).GET().build())
+                .body());
+        assertThat(tools.path("tools")).extracting(t -> t.path("name").asText())
+                .containsExactlyInAnyOrderElementsOf(SEED_TOOLS);
+
+        HttpResponse<String> called = postJson("/mcp/tools/call", key,
+                "{\"name\":\"chitty_registry_discover\",\"arguments\":{\"serviceType\":\"identity\"}}");
+        assertThat(called.statusCode()).isEqualTo(200);
+        assertThat(called.headers().firstValue("RateLimit-Policy")).hasValueSatisfying(v -> assertThat(v)
+                .contains("mcp_tools"));
+        JsonNode content = parse(called.body()).path("content").get(0);
+        assertThat(content.path("type").asText()).isEqualTo("text");
+        assertThat(parse(content.path("text").asText()).path("count").asInt()).isEqualTo(1);
+
+        assertThat(postJson("/mcp/tools/call", key, "{}").statusCode()).isEqualTo(400);
+        HttpResponse<String> unknown = postJson("/mcp/tools/call", key, "{\"name\":\"nope\"}");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(parse(unknown.body()).path("error").asText()).isEqualTo("Unknown tool: nope");
+        HttpResponse<String> failed = postJson("/mcp/tools/call", key,
+                "{\"name\":\"chitty_sync_trigger\",\"arguments\":{\"source\":\"broken\",\"target\":\"x\"}}");
+        assertThat(failed.statusCode()).isEqualTo(500);
+        assertThat(parse(failed.body()).path("isError").asBoolean()).isTrue();
+
+        JsonNode resources = parse(send(request("/mcp/resources/list").header("X-ChittyOS-API-Key", key).GET()
+                .build()).body());
+        assertThat(resources.path("resources")).hasSize(3);
+        HttpResponse<String> read = send(request("/mcp/resources/read?uri=chitty://registry/services")
+                .header("X-ChittyOS-API-Key", key).GET().build());
+        assertThat(parse(read.body()).path("contents").get(0).path("mimeType").asText()).isEqualTo("application/json");
+        assertThat(send(request("/mcp/resources/read").header("X-ChittyOS-API-Key", key).GET().build())
+                .statusCode()).isEqualTo(400);
+        assertThat(send(request("/mcp/resources/read?uri=chitty://nope").header("X-ChittyOS-API-Key", key).GET()
+                .build()).statusCode()).isEqualTo(404);
+        assertThat(send(request("/mcp/tools/list").GET().build()).statusCode()).isEqualTo(401);
+    }
+
+    private static String initialize() {
+        return "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+                + "\"capabilities\":{},\"clientInfo\":{\"name\":\"curl\",\"version\":\"1\"}}}";
+    }
+}
