@@ -36,9 +36,7 @@ HUB_UPSTREAMS_SERVICES_CHITTYREGISTRY_TOKEN=bench-token \
     --hub.embedded.kafka.port=0 --hub.embedded.kafka.controller-port=0 > "$work/hub.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$hub_port/actuator/health/readiness"
-key=$(curl -fs -u operator:bench -H 'Content-Type: application/json' \
-    -d '{"name":"bench","rateLimit":1000000000}' "http://127.0.0.1:$hub_port/admin/api-keys" \
-    | sed -E 's/.*"key":"([^"]+)".*/\1/')
+key=$(new_key "http://127.0.0.1:$hub_port" bench bench 1000000000)
 
 # a JSON-RPC error would still be HTTP 200: check one answer is a successful tool result first
 answer=$(curl -fs -H "X-ChittyOS-API-Key: $key" -H 'Content-Type: application/json' \

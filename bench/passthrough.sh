@@ -46,9 +46,7 @@ start_hub() {
   hub_pid=$!
   pids+=("$hub_pid")
   wait_for "http://127.0.0.1:$hub_port/actuator/health/readiness"
-  key=$(curl -fs -u operator:bench -H 'Content-Type: application/json' \
-      -d '{"name":"bench","rateLimit":1000000000}' "http://127.0.0.1:$hub_port/admin/api-keys" \
-      | sed -E 's/.*"key":"([^"]+)".*/\1/')
+  key=$(new_key "http://127.0.0.1:$hub_port" bench bench 1000000000)
 }
 
 stop_hub() { kill "$hub_pid"; wait "$hub_pid" 2>/dev/null || true; }

@@ -39,15 +39,11 @@ start_hub 1
 wait_for "http://127.0.0.1:${ports[0]}/actuator/health/readiness"
 wait_for "http://127.0.0.1:${ports[1]}/actuator/health/readiness"
 url() { echo "http://127.0.0.1:${ports[$1]}$2"; }
-new_key() {
-  curl -fs -u operator:two -H 'Content-Type: application/json' -d "{\"name\":\"$1\",\"rateLimit\":$2}" \
-      "$(url 0 /admin/api-keys)" | sed -E 's/.*"key":"([^"]+)".*/\1/'
-}
 echo "two instances on one Kafka and one PostgreSQL, $(date -u +%FT%TZ)"
 
 # One rate limit: a key allowed 20 requests a minute, used on both instances in turn. Two separate limits would
 # let all 30 through; one lets 20 through, plus the tokens that refill (one every 3 s) while the calls run.
-limited=$(new_key limited 20)
+limited=$(new_key "$(url 0)" two limited 20)
 started=$(date +%s%N)
 answers=$(for n in $(seq 1 30); do
   curl -s -o /dev/null -w '%{http_code}\n' -H "X-ChittyOS-API-Key: $limited" \
@@ -59,7 +55,7 @@ check "one rate limit across instances: 30 calls alternating, $allowed allowed o
     '[ "${allowed:-0}" -ge 20 ] && [ "${allowed:-0}" -le $((20 + refilled)) ]'
 
 # One idempotency store: the same Idempotency-Key on instance 0, then 1.
-key=$(new_key client 1000000)
+key=$(new_key "$(url 0)" two client 1000000)
 mint() {
   curl -s -D "$work/headers-$1" -o "$work/body-$1" -w '%{http_code}' -H "X-ChittyOS-API-Key: $key" \
       -H 'Content-Type: application/json' -H 'Idempotency-Key: two-instances-1' \
@@ -73,5 +69,15 @@ mints_after=$(curl -fs -X POST -d '{"method":"POST","url":"/v1/mint"}' \
 check "one idempotency store: instance 1 replays instance 0's mint ($first, $second, upstream mints $((mints_after - mints_before)))" \
     '[ "$first" = 201 ] && [ "$second" = 201 ] && grep -qi "^idempotent-replayed: true" "$work/headers-1" \
      && cmp -s "$work/body-0" "$work/body-1" && [ $((mints_after - mints_before)) = 1 ]'
+
+# MCP served by either instance: initialize on instance 0, then a tool call on instance 1 (stateless: no session).
+mcp() {
+  curl -s -H "X-ChittyOS-API-Key: $key" -H 'Content-Type: application/json' -H 'MCP-Protocol-Version: 2025-06-18' \
+      -H 'Accept: application/json, text/event-stream' -d "$2" "$(url "$1" /mcp)"
+}
+initialized=$(mcp 0 '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"two-instances","version":"1"}}}')
+called=$(mcp 1 '{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"chittyid_mint","arguments":{"entity":"PEO"}}}')
+check "MCP: initialize on instance 0, tools/call on instance 1" \
+    '[[ "$initialized" == *"\"protocolVersion\":\"2025-06-18\""* && "$called" == *"\"isError\":false"* ]]'
 
 if [ ${#failures[@]} -eq 0 ]; then echo "PASS two instances"; else echo "FAIL two instances: ${failures[*]}"; exit 1; fi

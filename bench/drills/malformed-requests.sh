@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Drill: a corpus of malformed requests to every door (bench/drills/malformed-corpus.txt). Passes when each is
-# answered with a 4xx and nothing was written: idempotency records, API keys, contexts and installations keep
+# answered with a 4xx (a JSON-RPC error object for MCP) and nothing was written: idempotency records, API keys, contexts and installations keep
 # their row counts and the audit log gains no successful operation (refused attempts on audited capabilities are
 # audited, by design), and no webhook reached the github-events topic's consumer. Upstreams point
 # at a closed port, so a malformed request that slipped through validation would show up as a 502.
@@ -20,9 +20,7 @@ GITHUB_WEBHOOK_SECRET=drill-secret HUB_UPSTREAMS_DEFAULTS_RETRY_MAX_ATTEMPTS=1 \
           echo "--hub.upstreams.services.$s.base-url=http://127.0.0.1:9"; done) > "$work/hub.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$hub_port/actuator/health/readiness"
-key=$(curl -fs -u operator:drill -H 'Content-Type: application/json' \
-    -d '{"name":"drill","rateLimit":1000000}' "http://127.0.0.1:$hub_port/admin/api-keys" \
-    | sed -E 's/.*"key":"([^"]+)".*/\1/')
+key=$(new_key "http://127.0.0.1:$hub_port" drill drill 1000000)
 rows() {
   psql -h 127.0.0.1 -U postgres -d hub_drill_corpus -tAc "SELECT
     (SELECT count(*) FROM audit_log WHERE outcome = 'success') || ' successful audited operations, ' || (SELECT count(*) FROM idempotency_records) || ' idempotency, '
@@ -49,7 +47,8 @@ while IFS='|' read -r label method path extra; do
   code=$(curl -s -o "$work/body" -w '%{http_code}' --max-time 15 -X "$method" "$@" \
       "http://127.0.0.1:$hub_port$path" 2>/dev/null || true)
   total=$((total + 1))
-  if [[ "$code" =~ ^4 ]]; then
+  # JSON-RPC answers a malformed call with an error object, over HTTP 200 or 400
+  if [[ "$code" =~ ^4 ]] || { [[ "$code" == 200 ]] && grep -q '"error"' "$work/body"; }; then
     printf '  %s  %s\n' "$code" "$label"
   else
     failures+=("$label ($code)")
@@ -65,7 +64,7 @@ psql -h 127.0.0.1 -U postgres -d hub_drill_corpus -tAc \
 [ "$before" = "$after" ] || failures+=("rows written")
 
 if [ ${#failures[@]} -eq 0 ]; then
-  echo "PASS malformed requests drill: $total requests, every one refused with a 4xx, nothing written"
+  echo "PASS malformed requests drill: $total requests, every one refused with a 4xx or a JSON-RPC error, nothing written"
 else
   echo "FAIL malformed requests drill: ${failures[*]}"; exit 1
 fi

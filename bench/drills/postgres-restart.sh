@@ -25,9 +25,7 @@ HUB_UPSTREAMS_SERVICES_CHITTYID_BASE_URL=http://127.0.0.1:$stand_in_port HUB_UPS
 hub=$!
 pids+=("$hub")
 wait_for "http://127.0.0.1:$hub_port/actuator/health/readiness"
-key=$(curl -fs -u operator:drill -H 'Content-Type: application/json' \
-    -d '{"name":"drill","rateLimit":1000000000}' "http://127.0.0.1:$hub_port/admin/api-keys" \
-    | sed -E 's/.*"key":"([^"]+)".*/\1/')
+key=$(new_key "http://127.0.0.1:$hub_port" drill drill 1000000000)
 status() { curl -s -o /dev/null -w '%{http_code}' -H "X-ChittyOS-API-Key: $key" "http://127.0.0.1:$hub_port/api/chittyid/$id"; }
 
 echo "PostgreSQL restart drill, $(date -u +%FT%TZ)"

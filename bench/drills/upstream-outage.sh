@@ -42,9 +42,7 @@ HUB_UPSTREAMS_SERVICES_CHITTYID_TIMEOUT=1s HUB_UPSTREAMS_SERVICES_CHITTYID_BREAK
   java -Xmx512m -jar "$jar" --hub.embedded.kafka.port=0 --hub.embedded.kafka.controller-port=0 > "$work/hub.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$hub_port/actuator/health/readiness"
-key=$(curl -fs -u operator:drill -H 'Content-Type: application/json' \
-    -d '{"name":"drill","rateLimit":1000000}' "http://127.0.0.1:$hub_port/admin/api-keys" \
-    | sed -E 's/.*"key":"([^"]+)".*/\1/')
+key=$(new_key "http://127.0.0.1:$hub_port" drill drill 1000000)
 
 # 64 clients at once, so the request and connection pools have grown to their working size before counting
 burst() { seq 1 640 | xargs -P 64 -I{} curl -s -o /dev/null -H "X-ChittyOS-API-Key: $key" \
