@@ -349,6 +349,25 @@ class McpServerTest extends HubIntegrationTest {
     }
 
     @Test
+    void paramsOfTheWrongShapeAreInvalidParamsNotAServerError() {
+        String key = newKey();
+        for (String params : new String[] {"{\"name\":\"chittyid_mint\",\"arguments\":\"PEO\"}",
+                "{\"name\":[\"chittyid_mint\"]}"}) {
+            HttpResponse<String> answer = send(request("/mcp").header("Content-Type", "application/json")
+                    .header("Accept", "application/json, text/event-stream").header("X-ChittyOS-API-Key", key)
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":" + params + "}"))
+                    .build());
+
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            assertThat(parse(answer.body()).path("id").asInt()).isEqualTo(9);
+            assertThat(parse(answer.body()).path("error").path("code").asInt())
+                    .isEqualTo(McpSchema.ErrorCodes.INVALID_PARAMS);
+            assertThat(answer.body()).doesNotContain("Jackson", "java.");
+        }
+    }
+
+    @Test
     void aKeyWithoutTheToolsScopeIsRefused() {
         try (McpSyncClient client = streamable(createKey("reader", "registry:read").get("key").asText())) {
             assertThat(call(client, "chitty_registry_discover", Map.of()).isError()).isFalse();
