@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Drill: a corpus of malformed requests to every door (bench/drills/malformed-corpus.txt). Passes when each is
-# answered with a 4xx (a JSON-RPC error object for MCP) and nothing was written: idempotency records, API keys, contexts and installations keep
+# answered with a 4xx (for MCP: a JSON-RPC error, or a tool result with isError) and nothing was written: idempotency records, API keys, contexts and installations keep
 # their row counts and the audit log gains no successful operation (refused attempts on audited capabilities are
 # audited, by design), and no webhook reached the github-events topic's consumer. Upstreams point
 # at a closed port, so a malformed request that slipped through validation would show up as a 502.
@@ -47,9 +47,11 @@ while IFS='|' read -r label method path extra; do
   code=$(curl -s -o "$work/body" -w '%{http_code}' --max-time 15 -X "$method" "$@" \
       "http://127.0.0.1:$hub_port$path" 2>/dev/null || true)
   total=$((total + 1))
-  # JSON-RPC answers a malformed call with an error object, over HTTP 200 or 400
-  if [[ "$code" =~ ^4 ]] || { [[ "$code" == 200 ]] && grep -q '"error"' "$work/body"; }; then
+  # JSON-RPC answers a malformed call with an error object, and a refused tool call is a result with isError
+  if [[ "$code" =~ ^4 ]]; then
     printf '  %s  %s\n' "$code" "$label"
+  elif [[ "$code" == 200 ]] && grep -qE '"error" *:|"isError" *: *true' "$work/body"; then
+    printf '  %s  %s: %s\n' "$code" "$label" "$(grep -oE '"(message|text)" *: *"[^"]{0,90}' "$work/body" | head -1)"
   else
     failures+=("$label ($code)")
     printf '  %s  %s  <-- %s\n' "$code" "$label" "$(head -c 200 "$work/body")"
