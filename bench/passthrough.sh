@@ -61,6 +61,8 @@ direct=$(measure "http://127.0.0.1:$stand_in_port$upstream_path" "Authorization:
 
 start_hub true true
 on=$(measure "http://127.0.0.1:$hub_port$hub_path" "X-ChittyOS-API-Key: $key")
+memory=$(awk '/VmRSS/ {r = $2} /VmHWM/ {h = $2} END {printf "%.0f MB resident, %.0f MB at its peak", r / 1024, h / 1024}' \
+    "/proc/$hub_pid/status")
 stop_hub
 start_hub false false
 off=$(measure "http://127.0.0.1:$hub_port$hub_path" "X-ChittyOS-API-Key: $key")
@@ -80,3 +82,4 @@ row "hub, limiter + breaker off" "$off" "$(ratio "$off")"
 echo
 awk -v on="$(rps "$on")" -v off="$(rps "$off")" \
     'BEGIN {printf "limiter + breaker cost: %.1f %% of throughput\n", (off - on) / off * 100}'
+echo "hub memory after the limiter-on run (-Xmx512m): $memory"

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The benchmark runner: every benchmark of bench/ in turn, on loopback, each starting and stopping what it needs,
+# and the outputs gathered into bench/RESULTS.md with the command that produced each figure and the machine.
+# Usage: bench/run.sh [seconds per measured run, default 20] [warm-up seconds, default 40]
+# Takes about 25 minutes with the defaults; run it on an otherwise idle machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs=${1:-20}
+warmup=${2:-40}
+results=bench/RESULTS.md
+log=$(mktemp /tmp/hub-bench-run.XXXXXX)
+trap 'rm -f "$log"' EXIT
+
+mvn -q -B -DskipTests package
+
+# runs a benchmark, keeps its output for the report and echoes it as it goes
+section() {
+  local title=$1 command=$2
+  echo "== $title: $command" >&2
+  {
+    echo "## $title"
+    echo
+    echo "\`$command\`"
+    echo
+    bash -c "$command" 2>&1 | grep -v '^\[' | tee /dev/stderr
+    echo
+  } >> "$log"
+}
+
+section "REST pass-through: registry list, cache off" "bench/passthrough.sh $secs 16 $warmup"
+section "REST pass-through: ChittyID lookup" "BENCH_TARGET=chittyid bench/passthrough.sh $secs 16 $warmup"
+section "MCP tools/call versus REST, same capability" "bench/mcp.sh $secs 16 $warmup"
+if [ -x bench/webhooks.sh ]; then
+  section "Signed webhooks" "bench/webhooks.sh"
+fi
+section "Start to ready, fat jar" "bench/startup.sh 3 fat"
+section "Start to ready, extracted jar with an AppCDS archive" "bench/startup.sh 3 cds"
+
+cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
+memory=$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)
+java_version=$(java -version 2>&1 | head -1)
+{
+  echo "# Benchmark results"
+  echo
+  echo "Written by \`bench/run.sh $secs $warmup\` on $(date -u +%FT%TZ): $cpu, $(nproc) cores, $memory,"
+  echo "$java_version, Linux $(uname -r). Servers pinned to CPU 0, the load generator to CPU 1; loopback only."
+  echo "Each section names the command that produced it; ratios compare runs of the same session."
+  echo
+  cat "$log"
+} > "$results"
+echo "wrote $results" >&2
