@@ -14,6 +14,11 @@ public final class UpstreamCall {
     public static final String PATH = "upstreamPath";
     /** Optional query string without the leading {@code ?}, already URL-encoded. */
     public static final String QUERY = "upstreamQuery";
+    /**
+     * Optional {@code Authorization} value for this call only, replacing the service's configured token: for
+     * credentials that differ per call, such as a GitHub installation token.
+     */
+    public static final String AUTHORIZATION = "upstreamAuthorization";
 
     private UpstreamCall() {
     }

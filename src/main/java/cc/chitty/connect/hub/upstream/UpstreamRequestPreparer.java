@@ -8,7 +8,7 @@ import org.apache.camel.Processor;
 
 /**
  * Builds the outgoing request from the {@link UpstreamCall} properties alone: every header the client sent is
- * dropped, the service's own bearer token is added, and the request id is passed on for tracing.
+ * dropped, the service's own bearer token (or the call's own {@link UpstreamCall#AUTHORIZATION}) is added, and the request id is passed on for tracing.
  */
 final class UpstreamRequestPreparer implements Processor {
 
@@ -42,7 +42,10 @@ final class UpstreamRequestPreparer implements Processor {
             message.setBody(null);
         }
         service.headers().forEach(message::setHeader);
-        if (!service.token().isEmpty()) {
+        String authorization = exchange.getProperty(UpstreamCall.AUTHORIZATION, String.class);
+        if (authorization != null) {
+            message.setHeader("Authorization", authorization);
+        } else if (!service.token().isEmpty()) {
             message.setHeader("Authorization", "Bearer " + service.token());
         }
     }
