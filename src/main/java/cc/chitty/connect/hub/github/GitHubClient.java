@@ -1,0 +1,72 @@
+package cc.chitty.connect.hub.github;
+
+import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import cc.chitty.connect.hub.upstream.UpstreamCall;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * GitHub's REST API through the {@code github} upstream connector (breaker, timeouts, retries, base URL from
+ * configuration, so GitHub Enterprise Server is a setting), each call with its own credential: the App JWT or
+ * an installation token.
+ */
+@Component
+class GitHubClient {
+
+    static final String CONNECTOR = "direct:upstream.github";
+    private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
+
+    private final ProducerTemplate producer;
+    private final ObjectMapper mapper;
+
+    GitHubClient(ProducerTemplate producer, ObjectMapper mapper) {
+        this.producer = producer;
+        this.mapper = mapper;
+    }
+
+    /** One answer of the API and the URL of its next page ({@code Link: rel="next"}), or null. */
+    record Page(JsonNode body, String next) {
+    }
+
+    JsonNode call(String authorization, String method, String path, String query, Object body) throws Exception {
+        return page(authorization, method, path, query, body).body();
+    }
+
+    Page page(String authorization, String method, String path, String query, Object body) throws Exception {
+        byte[] json = body == null ? null : mapper.writeValueAsBytes(body);
+        Exchange result = producer.send(CONNECTOR, exchange -> {
+            exchange.setProperty(UpstreamCall.METHOD, method);
+            exchange.setProperty(UpstreamCall.PATH, path);
+            exchange.setProperty(UpstreamCall.QUERY, query);
+            exchange.setProperty(UpstreamCall.AUTHORIZATION, authorization);
+            if (json != null) {
+                exchange.getMessage().setBody(json);
+                exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+            }
+        });
+        if (result.getException() != null) {
+            throw result.getException();
+        }
+        return new Page(parse(result.getMessage().getBody(byte[].class)),
+                nextLink(result.getMessage().getHeader("Link", String.class)));
+    }
+
+    private JsonNode parse(byte[] body) throws IOException {
+        return body == null || body.length == 0 ? MissingNode.getInstance() : mapper.readTree(body);
+    }
+
+    static String nextLink(String link) {
+        if (link == null) {
+            return null;
+        }
+        Matcher next = NEXT_LINK.matcher(link);
+        return next.find() ? next.group(1) : null;
+    }
+}
