@@ -96,7 +96,8 @@ class DeadLetters {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            List<PartitionInfo> partitions = consumer.partitionsFor(properties.deadLetterTopic(), Duration.ofSeconds(5));
+            List<PartitionInfo> partitions = consumer.partitionsFor(properties.deadLetterTopic(),
+                    Duration.ofSeconds(5));
             if (partitions == null || partitions.isEmpty()) {
                 return records;
             }

@@ -33,7 +33,8 @@ class GitHubEventRoutes extends RouteBuilder {
     static final String CONSUMER_ROUTE = "github.events";
     static final String REPOSITORY = "githubDeliveries";
 
-    private static final String BYTES_OUT = "&valueSerializer=org.apache.kafka.common.serialization.ByteArraySerializer";
+    private static final String BYTES_OUT =
+            "&valueSerializer=org.apache.kafka.common.serialization.ByteArraySerializer";
     // a 25 MB delivery plus headers; the topics are created with the same limit (GitHubTopics)
     static final int MAX_RECORD_BYTES = 27 * 1024 * 1024;
 

@@ -8,7 +8,8 @@ import org.apache.camel.Processor;
 
 /**
  * Builds the outgoing request from the {@link UpstreamCall} properties alone: every header the client sent is
- * dropped, the service's own bearer token (or the call's own {@link UpstreamCall#AUTHORIZATION}) is added, and the request id is passed on for tracing.
+ * dropped, the service's own bearer token (or the call's own {@link UpstreamCall#AUTHORIZATION}) is added, and the
+ * request id is passed on for tracing.
  */
 final class UpstreamRequestPreparer implements Processor {
 

@@ -41,7 +41,8 @@ class GitHubAppJwtTest {
         String pkcs1 = "-----BEGIN RSA PRIVATE KEY-----\nMIIEsecretmaterial\n-----END RSA PRIVATE KEY-----";
         assertThatThrownBy(() -> new GitHubAppJwt("1", pkcs1, Clock.systemUTC()))
                 .hasMessageContaining("PKCS#1").hasMessageNotContaining("secretmaterial");
-        assertThatThrownBy(() -> new GitHubAppJwt("1", "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----",
-                Clock.systemUTC())).hasMessageNotContaining("bm90IGEga2V5");
+        String notAKey = "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----";
+        assertThatThrownBy(() -> new GitHubAppJwt("1", notAKey, Clock.systemUTC()))
+                .hasMessageNotContaining("bm90IGEga2V5");
     }
 }

@@ -52,6 +52,24 @@ class GitHubAutomationsTest extends GitHubTestSupport {
     }
 
     @Test
+    void anInstallationTokenWithLessThanAMinuteLeftIsNotReused() {
+        github().stubFor(post(urlPathEqualTo("/app/installations/65201/access_tokens")).atPriority(1)
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody(json(Map.of("token", "ghs_shortlived", "expires_at",
+                                Instant.now().plusSeconds(50).toString())))));
+        String first = sha("short-1-" + newDeliveryId());
+        String second = sha("short-2-" + newDeliveryId());
+
+        deliver(newDeliveryId(), "push", push("short", 6102, 65201, first, "fix: one", List.of()));
+        eventually().until(() -> checkRun("short", first) != null);
+        deliver(newDeliveryId(), "push", push("short", 6102, 65201, second, "fix: two", List.of()));
+        eventually().until(() -> checkRun("short", second) != null);
+
+        assertThat(github().findAll(postRequestedFor(urlPathEqualTo("/app/installations/65201/access_tokens"))))
+                .hasSize(2);
+    }
+
+    @Test
     void anOpenedPullRequestGetsItsCheckLabelsSummaryAndReviewers() {
         List<Map<String, Object>> firstPage = new ArrayList<>();
         IntStream.range(0, 100).forEach(i -> firstPage.add(file("src/F" + i + ".java", 2, 1)));
@@ -72,8 +90,8 @@ class GitHubAutomationsTest extends GitHubTestSupport {
         assertThat(labels.get("labels").toString()).isEqualTo("[\"type/feature\",\"size/M\"]");
         eventually().until(() -> !github().findAll(postRequestedFor(
                 urlPathEqualTo("/repos/acme/widgets/pulls/7/requested_reviewers"))).isEmpty());
-        JsonNode comment = body(github().findAll(postRequestedFor(urlPathEqualTo("/repos/acme/widgets/issues/7/comments")))
-                .get(0));
+        JsonNode comment = body(github().findAll(postRequestedFor(
+                urlPathEqualTo("/repos/acme/widgets/issues/7/comments"))).get(0));
         assertThat(comment.get("body").asText()).startsWith(PullRequestSummary.MARKER).contains("| Files | 102 |")
                 .contains("+501 / -100").contains("Risk | High");
         JsonNode reviewers = body(github().findAll(postRequestedFor(
@@ -168,8 +186,8 @@ class GitHubAutomationsTest extends GitHubTestSupport {
                 .containsEntry("context_first", true);
         // ChittyDNA has no stand-in here: the registration goes on without a DNA record
         assertThat(row.get("dna_id")).isNull();
-        assertThat(jdbc().sql("SELECT count(*) FROM audit_log WHERE operation = 'chittyid.mint' AND actor = 'github-app'"
-                + " AND target = 'CTX-67001'").query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc().sql("SELECT count(*) FROM audit_log WHERE operation = 'chittyid.mint'"
+                + " AND actor = 'github-app' AND target = 'CTX-67001'").query(Integer.class).single()).isEqualTo(1);
         assertThat(chronicleEntries("github.app.installed")).isNotEmpty();
     }
 
@@ -212,7 +230,8 @@ class GitHubAutomationsTest extends GitHubTestSupport {
         assertThat(parse(response.body()).get("requested").toString()).isEqualTo("[\"lost\"]");
         assertThat(github().findAll(postRequestedFor(urlPathEqualTo("/app/hook/deliveries/1004/attempts"))))
                 .hasSize(1);
-        assertThat(github().findAll(postRequestedFor(urlPathMatching("/app/hook/deliveries/[0-9]+/attempts")))).hasSize(1);
+        assertThat(github().findAll(postRequestedFor(urlPathMatching("/app/hook/deliveries/[0-9]+/attempts"))))
+                .hasSize(1);
     }
 
     private static Map<String, Object> delivery(long id, String guid, int status, Instant at) {

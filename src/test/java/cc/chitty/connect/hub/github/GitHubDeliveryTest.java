@@ -52,14 +52,15 @@ class GitHubDeliveryTest extends GitHubTestSupport {
         String payload = push("dup-concurrent", 5102, 61001, sha, "fix: once", List.of("README.md"));
         CountDownLatch start = new CountDownLatch(1);
 
-        List<CompletableFuture<Integer>> sends = IntStream.range(0, 3).mapToObj(i -> CompletableFuture.supplyAsync(() -> {
-            try {
-                start.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return deliver(id, "push", payload).statusCode();
-        })).toList();
+        List<CompletableFuture<Integer>> sends = IntStream.range(0, 3)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return deliver(id, "push", payload).statusCode();
+                })).toList();
         start.countDown();
 
         for (CompletableFuture<Integer> status : sends) {
