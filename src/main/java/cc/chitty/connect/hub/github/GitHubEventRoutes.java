@@ -32,6 +32,7 @@ class GitHubEventRoutes extends RouteBuilder {
     static final String DEAD_LETTER = "direct:github.dead-letter";
     static final String CONSUMER_ROUTE = "github.events";
     static final String REPOSITORY = "githubDeliveries";
+    static final String PROCESSOR_NAME = "github-deliveries";
 
     private static final String BYTES_OUT =
             "&valueSerializer=org.apache.kafka.common.serialization.ByteArraySerializer";
@@ -131,7 +132,7 @@ class GitHubEventRoutes extends RouteBuilder {
         /** {@code camel_messageprocessed} (Flyway V5), shared by every instance on the database. */
         @Bean(REPOSITORY)
         JdbcMessageIdRepository githubDeliveries(DataSource dataSource) {
-            JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource, "github-deliveries");
+            JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource, PROCESSOR_NAME);
             repository.setCreateTableIfNotExists(false);
             return repository;
         }

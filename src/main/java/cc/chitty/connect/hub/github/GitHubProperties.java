@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("hub.github")
 record GitHubProperties(String appId, String privateKey, String webhookSecret, String webhookSecretPrevious,
         String topic, String deadLetterTopic, int partitions, Duration topicSetupTimeout, Intake intake,
-        Consumer consumer, String installRedirect, Reviewers reviewers, Checks checks, Redelivery redelivery) {
+        Consumer consumer, Duration processedRetention, String installRedirect, Reviewers reviewers, Checks checks,
+        Redelivery redelivery) {
 
     GitHubProperties {
         appId = appId == null ? "" : appId;

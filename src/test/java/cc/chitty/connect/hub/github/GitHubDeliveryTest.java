@@ -18,6 +18,7 @@ import java.util.stream.IntStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -30,6 +31,9 @@ class GitHubDeliveryTest extends GitHubTestSupport {
 
     @Autowired
     private CamelContext camel;
+
+    @Autowired
+    private ProducerTemplate producer;
 
     @Test
     void theSameDeliverySentThreeTimesHasOneEffect() {
@@ -152,6 +156,20 @@ class GitHubDeliveryTest extends GitHubTestSupport {
         for (String sha : shas) {
             assertThat(checkRuns("restart", sha)).as("check runs for %s", sha).isEqualTo(1);
         }
+    }
+
+    @Test
+    void processedDeliveryIdsAreForgottenAfterTheirRetention() {
+        String old = newDeliveryId();
+        String recent = newDeliveryId();
+        jdbc().sql("INSERT INTO camel_messageprocessed (processorname, messageid, createdat) VALUES "
+                + "('github-deliveries', :old, now() - interval '31 days'), ('github-deliveries', :recent, now())")
+                .param("old", old).param("recent", recent).update();
+
+        producer.sendBody(ProcessedDeliveriesCleanupRoute.CLEANUP, null);
+
+        assertThat(jdbc().sql("SELECT messageid FROM camel_messageprocessed WHERE messageid IN (:old, :recent)")
+                .param("old", old).param("recent", recent).query(String.class).list()).containsExactly(recent);
     }
 
     /** A last delivery on the same repository (so the same partition): once applied, all before it were too. */
