@@ -4,10 +4,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import cc.chitty.connect.hub.upstream.UpstreamCall;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -21,11 +19,11 @@ class ChronicleLog {
 
     private static final Logger log = LoggerFactory.getLogger(ChronicleLog.class);
 
-    private final ProducerTemplate producer;
+    private final ConnectorCall connector;
     private final ObjectMapper mapper;
 
-    ChronicleLog(ProducerTemplate producer, ObjectMapper mapper) {
-        this.producer = producer;
+    ChronicleLog(ConnectorCall connector, ObjectMapper mapper) {
+        this.connector = connector;
         this.mapper = mapper;
     }
 
@@ -36,13 +34,8 @@ class ChronicleLog {
         entry.put("timestamp", Instant.now().toString());
         entry.put("data", data);
         try {
-            byte[] body = mapper.writeValueAsBytes(entry);
-            Exchange result = producer.send("direct:upstream.chittychronicle", exchange -> {
-                exchange.setProperty(UpstreamCall.METHOD, "POST");
-                exchange.setProperty(UpstreamCall.PATH, "/api/entries");
-                exchange.getMessage().setBody(body);
-                exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-            });
+            Exchange result = connector.send("chittychronicle", "POST", "/api/entries", null, null,
+                    mapper.writeValueAsBytes(entry));
             if (result.getException() != null) {
                 log.warn("ChittyChronicle did not record {} for {}: {}", eventType, entityId,
                         result.getException().getClass().getSimpleName());

@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import cc.chitty.connect.hub.upstream.UpstreamCall;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,14 +18,13 @@ import org.springframework.stereotype.Component;
 @Component
 class GitHubClient {
 
-    static final String CONNECTOR = "direct:upstream.github";
     private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
 
-    private final ProducerTemplate producer;
+    private final ConnectorCall connector;
     private final ObjectMapper mapper;
 
-    GitHubClient(ProducerTemplate producer, ObjectMapper mapper) {
-        this.producer = producer;
+    GitHubClient(ConnectorCall connector, ObjectMapper mapper) {
+        this.connector = connector;
         this.mapper = mapper;
     }
 
@@ -41,16 +38,7 @@ class GitHubClient {
 
     Page page(String authorization, String method, String path, String query, Object body) throws Exception {
         byte[] json = body == null ? null : mapper.writeValueAsBytes(body);
-        Exchange result = producer.send(CONNECTOR, exchange -> {
-            exchange.setProperty(UpstreamCall.METHOD, method);
-            exchange.setProperty(UpstreamCall.PATH, path);
-            exchange.setProperty(UpstreamCall.QUERY, query);
-            exchange.setProperty(UpstreamCall.AUTHORIZATION, authorization);
-            if (json != null) {
-                exchange.getMessage().setBody(json);
-                exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-            }
-        });
+        Exchange result = connector.send("github", method, path, query, authorization, json);
         if (result.getException() != null) {
             throw result.getException();
         }

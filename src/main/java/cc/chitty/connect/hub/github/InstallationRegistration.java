@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import cc.chitty.connect.hub.audit.ClientHeader;
-import cc.chitty.connect.hub.upstream.UpstreamCall;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
@@ -27,11 +26,14 @@ class InstallationRegistration {
     static final String ACTOR = "github-app";
 
     private final ProducerTemplate producer;
+    private final ConnectorCall connector;
     private final Installations installations;
     private final ObjectMapper mapper;
 
-    InstallationRegistration(ProducerTemplate producer, Installations installations, ObjectMapper mapper) {
+    InstallationRegistration(ProducerTemplate producer, ConnectorCall connector, Installations installations,
+            ObjectMapper mapper) {
         this.producer = producer;
+        this.connector = connector;
         this.installations = installations;
         this.mapper = mapper;
     }
@@ -82,12 +84,7 @@ class InstallationRegistration {
             byte[] body = mapper.writeValueAsBytes(Map.of("chittyid", chittyId, "type", "context",
                     "metadata", metadata, "genesis", Map.of("service", "chittyconnect",
                             "timestamp", Instant.now().toString(), "version", "1.0.0")));
-            Exchange result = producer.send("direct:upstream.chittydna", exchange -> {
-                exchange.setProperty(UpstreamCall.METHOD, "POST");
-                exchange.setProperty(UpstreamCall.PATH, "/api/initialize");
-                exchange.getMessage().setBody(body);
-                exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-            });
+            Exchange result = connector.send("chittydna", "POST", "/api/initialize", null, null, body);
             if (result.getException() != null) {
                 log.warn("ChittyDNA did not initialize {}: {}", chittyId, result.getException().getClass()
                         .getSimpleName());
