@@ -50,7 +50,7 @@ class GitHubClient {
         return body == null || body.length == 0 ? MissingNode.getInstance() : mapper.readTree(body);
     }
 
-    static String nextLink(String link) {
+    private static String nextLink(String link) {
         if (link == null) {
             return null;
         }
