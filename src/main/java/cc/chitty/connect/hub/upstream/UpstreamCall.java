@@ -14,7 +14,11 @@ public final class UpstreamCall {
     public static final String PATH = "upstreamPath";
     /** Optional query string without the leading {@code ?}, already URL-encoded. */
     public static final String QUERY = "upstreamQuery";
-    /** Optional {@code Map<String, String>} of request headers the capability adds, e.g. {@code X-ChittyID}. */
+    /**
+     * Optional {@code Map<String, String>} of request headers the call adds, e.g. {@code X-ChittyID}; an
+     * {@code Authorization} here replaces the service's token, for per-call credentials such as a GitHub
+     * installation token.
+     */
     public static final String HEADERS = "upstreamHeaders";
 
     private UpstreamCall() {

@@ -12,7 +12,8 @@ import org.apache.camel.Processor;
 
 /**
  * Runs inside the circuit breaker right after the call: a non-2xx answer becomes an {@link UpstreamStatusException}
- * (5xx counts against the breaker, 4xx does not); a 2xx answer keeps only its status, content type and body.
+ * (5xx counts against the breaker, 4xx does not); a 2xx answer keeps only its status, content type, body and the
+ * {@code Link} header (RFC 8288 pagination, e.g. GitHub's cursors).
  */
 final class UpstreamResponseChecker implements Processor {
 
@@ -34,10 +35,14 @@ final class UpstreamResponseChecker implements Processor {
             throw new UpstreamStatusException(service, status,
                     retryAfterSeconds(message.getHeader("Retry-After", String.class)), errorBody(message, contentType));
         }
+        String link = message.getHeader("Link", String.class);
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         if (contentType != null) {
             message.setHeader(Exchange.CONTENT_TYPE, contentType);
+        }
+        if (link != null) {
+            message.setHeader("Link", link);
         }
     }
 

@@ -54,6 +54,7 @@ public abstract class HubIntegrationTest {
             registry.add("hub.upstreams.services." + service + ".base-url", server::baseUrl);
             registry.add("hub.upstreams.services." + service + ".token", () -> UPSTREAM_TOKEN);
         });
+        registry.add("hub.github.private-key", TestGitHubApp::privateKeyPem);
         registry.add("camel.main.routes-include-pattern", () -> "file:" + TestRoutes.dir() + "/*.camel.yaml");
         registry.add("camel.main.routes-reload-directory", () -> TestRoutes.dir().toString());
     }

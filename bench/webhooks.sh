@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# GitHub webhooks through the hub: signed deliveries accepted per second (acks=all) with the p99 answer time,
+# received -> processed latency (p50/p99) at a fixed rate, and Kafka's own ProducerPerformance on the same
+# in-process broker as the ceiling. Hub and GitHub stand-in on CPU 0, load on CPU 1; loopback only; bounded runs;
+# everything started here is stopped on exit. Prints a markdown table.
+# Usage: bench/webhooks.sh [seconds per run, default 20] [connections, default 16] [fixed rate/s, default 50]
+#        [warm-up seconds, default 30]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs=${1:-20}
+conns=${2:-16}
+rate=${3:-50}
+warmup=${4:-30}
+hub_port=18500
+kafka_port=18502
+stand_in_port=18501
+secret=bench-webhook-secret
+work=$(mktemp -d /tmp/hub-webhook-bench.XXXXXX)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; [ -n "${KEEP_WORK:-}" ] || rm -rf "$work"; }
+trap cleanup EXIT
+
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+jar=target/chittyconnect-hub-0.1.0-SNAPSHOT.jar
+[ -f "$jar" ] || mvn -q -B -DskipTests package
+wiremock=target/bench/wiremock-standalone-3.13.2.jar
+[ -f "$wiremock" ] || mvn -q -B dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.2 \
+    -DoutputDirectory=target/bench
+tools=target/bench/kafka-tools
+if [ ! -d "$tools" ]; then
+  cat > "$work/pom.xml" <<'POM'
+<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+  <groupId>bench</groupId><artifactId>kafka-tools</artifactId><version>1</version>
+  <dependencies><dependency><groupId>org.apache.kafka</groupId><artifactId>kafka-tools</artifactId>
+    <version>3.9.1</version></dependency></dependencies></project>
+POM
+  mvn -q -B -f "$work/pom.xml" dependency:copy-dependencies -DoutputDirectory="$PWD/$tools"
+fi
+
+wait_for() { for _ in $(seq 1 900); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done; echo "timeout: $1" >&2; exit 1; }
+
+# the GitHub stand-in answers token and check-run calls; ChittyChronicle is answered by the same server's 404s
+taskset -c 0 java -Xmx256m -jar "$wiremock" --port "$stand_in_port" --bind-address 127.0.0.1 \
+    --root-dir src/test/resources/standins/github --no-request-journal --disable-request-logging \
+    --async-response-enabled true > "$work/stand-in.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$stand_in_port/__admin/health"
+
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/app.pem" 2>/dev/null
+HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=bench PORT=$hub_port SPRING_PROFILES_ACTIVE=prod \
+HUB_RATE_LIMIT_ENABLED=false GITHUB_WEBHOOK_SECRET=$secret GITHUB_APP_ID=1 GITHUB_APP_PK="$(cat "$work/app.pem")" \
+GITHUB_API_URL=http://127.0.0.1:$stand_in_port CHITTYCHRONICLE_SERVICE_URL=http://127.0.0.1:$stand_in_port \
+GITHUB_REDELIVERY_INTERVAL=0 \
+  taskset -c 0 java -Xms256m -Xmx512m -jar "$jar" \
+    --hub.embedded.kafka.port=$kafka_port --hub.embedded.kafka.controller-port=0 > "$work/hub.log" 2>&1 &
+hub_pid=$!
+pids+=("$hub_pid")
+wait_for "http://127.0.0.1:$hub_port/actuator/health/readiness"
+
+# one payload per event type, signed once: the signature covers the body only; each request gets its own
+# delivery id from the Lua script, so the consumer processes every one
+push='{"ref":"refs/heads/main","after":"0123456789abcdef0123456789abcdef01234567","commits":[{"id":"0123456789abcdef0123456789abcdef01234567","message":"feat: bench","added":["src/A.java"],"modified":[]}],"repository":{"id":1,"name":"bench","full_name":"acme/bench"},"installation":{"id":1},"sender":{"login":"bench"}}'
+ping='{"zen":"Practicality beats purity.","hook_id":1,"repository":{"id":2,"full_name":"acme/bench"}}'
+sign() { printf '%s' "$1" | openssl dgst -sha256 -hmac "$secret" | awk '{print "sha256=" $NF}'; }
+lua() { # event body signature delay_ms; every run gets fresh delivery ids, or the consumer skips them as duplicates
+  cat > "$work/$1.lua" <<LUA
+local counter = 0
+local body = [[$2]]
+local prefix = "bench-$1-" .. string.format("%d", os.time()) .. "-"
+function request()
+  counter = counter + 1
+  local id = prefix .. counter
+  return wrk.format("POST", "/integrations/github/webhook", {
+    ["Content-Type"] = "application/json", ["X-GitHub-Event"] = "$1", ["X-GitHub-Delivery"] = id,
+    ["X-Hub-Signature-256"] = "$3" }, body)
+end
+function delay() return $4 end
+LUA
+}
+run() { # script seconds -> wrk output file
+  case $1 in
+    push) lua push "$push" "$(sign "$push")" "$(( 1000 * conns / rate ))" ;;
+    ping) lua ping "$ping" "$(sign "$ping")" 0 ;;
+  esac
+  sleep 1
+  taskset -c 1 wrk -t1 -c"$conns" -d"$2s" --latency -s "$work/$1.lua" "http://127.0.0.1:$hub_port" > "$work/$1.txt"
+  if grep -q 'Non-2xx' "$work/$1.txt"; then echo "non-2xx answers: $(grep Non-2xx "$work/$1.txt")" >&2; exit 1; fi
+}
+field() { awk -v k="$2" '$1==k {print $2}' "$work/$1.txt"; }
+processed() {
+  curl -fs -u operator:bench "http://127.0.0.1:$hub_port/actuator/prometheus" \
+    | awk '/^hub_github_events_total\{/ {n += $2} END {printf "%d", n}'
+}
+sent() { awk '/requests in/ {print $1}' "$work/$1.txt"; }
+drain() { # wait until the consumer has applied every accepted delivery
+  for _ in $(seq 1 1200); do [ "$(processed)" -ge "$1" ] && return 0; sleep 0.1; done
+  echo "the consumer did not catch up" >&2; exit 1
+}
+quantile() {
+  curl -fs -u operator:bench "http://127.0.0.1:$hub_port/actuator/prometheus" \
+    | awk -v q="$1" '/^hub_github_event_latency_seconds\{/ && $0 ~ "quantile=\"" q "\"" {printf "%.1f ms", $2 * 1000}'
+}
+
+# warm-up at the fixed rate, then received -> processed at that rate (push: check run, chronicle entry each),
+# read once the consumer has applied every accepted delivery
+run push "$warmup"
+total=$(sent push)
+drain "$total"
+run push "$secs"
+total=$((total + $(sent push)))
+drain "$total"
+fixed_rps=$(awk '/Requests\/sec/ {print $2}' "$work/push.txt")
+p50_processed=$(quantile 0.5)
+p99_processed=$(quantile 0.99)
+# accepted per second, as fast as one loaded connection pool can send (ping: no automation)
+start=$(date +%s.%N)
+run ping "$secs"
+max_rps=$(awk '/Requests\/sec/ {print $2}' "$work/ping.txt")
+total=$((total + $(sent ping)))
+drain "$total"
+drained=$(awk -v s="$start" -v e="$(date +%s.%N)" -v n="$(sent ping)" 'BEGIN {printf "%.0f", n / (e - s)}')
+
+ceiling=$(taskset -c 1 java -cp "$tools/*" org.apache.kafka.tools.ProducerPerformance --topic bench-ceiling \
+  --num-records 200000 --record-size 400 --throughput -1 \
+  --producer-props bootstrap.servers=127.0.0.1:$kafka_port acks=all enable.idempotence=true 2>/dev/null | tail -1)
+
+echo "wrk -t1 -c$conns -d${secs}s after ${warmup}s of warm-up; hub and stand-in on CPU 0, load on CPU 1; $(nproc) cores; $(date -u +%F)"
+echo
+echo "| measure | result |"
+echo "|---|---|"
+echo "| signed webhooks accepted (ping, acks=all) | $max_rps/s, p50 $(field ping 50%), p99 $(field ping 99%) |"
+echo "| fixed rate (push, target $rate/s) | $fixed_rps/s, answer p99 $(field push 99%) |"
+echo "| received -> processed at that rate | p50 $p50_processed, p99 $p99_processed |"
+echo "| consumer: the accepted pings applied, per second of load + drain | $drained/s |"
+echo "| Kafka ProducerPerformance, same broker, 400 B, acks=all | $ceiling |"

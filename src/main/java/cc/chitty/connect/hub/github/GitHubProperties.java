@@ -1,0 +1,49 @@
+package cc.chitty.connect.hub.github;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** {@code hub.github}: the App's credentials, the two topics, intake and consumer timing, automations. */
+@ConfigurationProperties("hub.github")
+record GitHubProperties(String appId, String privateKey, String webhookSecret, String webhookSecretPrevious,
+        String topic, String deadLetterTopic, int partitions, Duration topicSetupTimeout, Intake intake,
+        Consumer consumer, Duration processedRetention, String installRedirect, Reviewers reviewers, Checks checks,
+        Redelivery redelivery) {
+
+    GitHubProperties {
+        appId = appId == null ? "" : appId;
+        privateKey = privateKey == null ? "" : privateKey;
+        webhookSecret = webhookSecret == null ? "" : webhookSecret;
+        webhookSecretPrevious = webhookSecretPrevious == null ? "" : webhookSecretPrevious;
+        installRedirect = installRedirect == null ? "" : installRedirect;
+        reviewers = reviewers != null ? reviewers : new Reviewers(List.of(), List.of());
+    }
+
+    /** Producer bounds: together they keep a 503 well inside GitHub's 10 s. */
+    record Intake(Duration maxBlock, Duration requestTimeout, Duration deliveryTimeout) {
+    }
+
+    record Consumer(String groupId, int maxAttempts, Duration initialDelay, double multiplier, Duration maxDelay) {
+    }
+
+    record Reviewers(List<String> users, List<String> teams) {
+
+        Reviewers {
+            users = users != null ? users : List.of();
+            teams = teams != null ? teams : List.of();
+        }
+    }
+
+    record Checks(String name, String messagePattern, List<String> forbiddenPaths, int maxChangedLines) {
+
+        Checks {
+            messagePattern = messagePattern == null ? "" : messagePattern;
+            forbiddenPaths = forbiddenPaths != null ? forbiddenPaths : List.of();
+        }
+    }
+
+    record Redelivery(Duration interval, Duration window, int maxPages) {
+    }
+}

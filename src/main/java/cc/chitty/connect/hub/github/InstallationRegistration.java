@@ -1,0 +1,101 @@
+package cc.chitty.connect.hub.github;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import cc.chitty.connect.hub.audit.ClientHeader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives a GitHub installation its ChittyOS identity, as the original's install callback did: a CONTEXT ChittyID
+ * minted through the {@code chittyid.mint} capability (audited; a failure fails the registration), a DNA record
+ * (soft: registration goes on without one), then the context row and the installation row. An installation
+ * already registered keeps its identity.
+ */
+@Component
+class InstallationRegistration {
+
+    private static final Logger log = LoggerFactory.getLogger(InstallationRegistration.class);
+    static final String ACTOR = "github-app";
+
+    private final ProducerTemplate producer;
+    private final ConnectorCall connector;
+    private final Installations installations;
+    private final ObjectMapper mapper;
+
+    InstallationRegistration(ProducerTemplate producer, ConnectorCall connector, Installations installations,
+            ObjectMapper mapper) {
+        this.producer = producer;
+        this.connector = connector;
+        this.installations = installations;
+        this.mapper = mapper;
+    }
+
+    /** The installation's ChittyID, minted now unless it was registered before. */
+    String register(JsonNode installation) throws Exception {
+        long installationId = installation.path("id").asLong();
+        var existing = installations.chittyIdOf(installationId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        JsonNode account = installation.path("account");
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("type", "github_installation");
+        metadata.put("installationId", installationId);
+        metadata.put("accountId", account.path("id").asLong());
+        metadata.put("accountLogin", account.path("login").asText());
+        metadata.put("accountType", account.path("type").asText());
+        String chittyId = mint(metadata);
+        String dnaId = initializeDna(chittyId, metadata);
+        if (!installations.register(chittyId, dnaId, mapper.writeValueAsString(metadata), installation)) {
+            return installations.chittyIdOf(installationId).orElseThrow();
+        }
+        log.info("GitHub installation {} ({}) registered as {}", installationId, account.path("login").asText(),
+                chittyId);
+        return chittyId;
+    }
+
+    private String mint(Map<String, Object> metadata) throws Exception {
+        String request = mapper.writeValueAsString(Map.of("entity", "CONTEXT", "metadata", metadata));
+        Exchange result = producer.send("direct:chittyid.mint", exchange -> {
+            exchange.getMessage().setBody(request);
+            exchange.getMessage().setHeader(ClientHeader.NAME, ACTOR);
+        });
+        if (result.getException() != null) {
+            throw result.getException();
+        }
+        JsonNode answer = mapper.readTree(result.getMessage().getBody(byte[].class));
+        String chittyId = answer.path("chittyId").asText(answer.path("id").asText(""));
+        if (chittyId.isEmpty()) {
+            throw new IllegalStateException("the ChittyID service answered without an id");
+        }
+        return chittyId;
+    }
+
+    private String initializeDna(String chittyId, Map<String, Object> metadata) {
+        try {
+            byte[] body = mapper.writeValueAsBytes(Map.of("chittyid", chittyId, "type", "context",
+                    "metadata", metadata, "genesis", Map.of("service", "chittyconnect",
+                            "timestamp", Instant.now().toString(), "version", "1.0.0")));
+            Exchange result = connector.send("chittydna", "POST", "/api/initialize", null, Map.of("X-ChittyID", chittyId),
+                    body);
+            if (result.getException() != null) {
+                log.warn("ChittyDNA did not initialize {}: {}", chittyId, result.getException().getClass()
+                        .getSimpleName());
+                return null;
+            }
+            JsonNode answer = mapper.readTree(result.getMessage().getBody(byte[].class));
+            return answer.path("id").asText(answer.path("dnaId").asText(null));
+        } catch (Exception e) {
+            log.warn("ChittyDNA did not initialize {}: {}", chittyId, e.getClass().getSimpleName());
+            return null;
+        }
+    }
+}
