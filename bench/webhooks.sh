@@ -15,17 +15,7 @@ hub_port=18500
 kafka_port=18502
 stand_in_port=18501
 secret=bench-webhook-secret
-work=$(mktemp -d /tmp/hub-webhook-bench.XXXXXX)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; [ -n "${KEEP_WORK:-}" ] || rm -rf "$work"; }
-trap cleanup EXIT
-
-command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
-jar=target/chittyconnect-hub-0.1.0-SNAPSHOT.jar
-[ -f "$jar" ] || mvn -q -B -DskipTests package
-wiremock=target/bench/wiremock-standalone-3.13.2.jar
-[ -f "$wiremock" ] || mvn -q -B dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.2 \
-    -DoutputDirectory=target/bench
+. bench/lib.sh
 tools=target/bench/kafka-tools
 if [ ! -d "$tools" ]; then
   cat > "$work/pom.xml" <<'POM'
@@ -36,8 +26,6 @@ if [ ! -d "$tools" ]; then
 POM
   mvn -q -B -f "$work/pom.xml" dependency:copy-dependencies -DoutputDirectory="$PWD/$tools"
 fi
-
-wait_for() { for _ in $(seq 1 900); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done; echo "timeout: $1" >&2; exit 1; }
 
 # the GitHub stand-in answers token and check-run calls; ChittyChronicle is answered by the same server's 404s
 taskset -c 0 java -Xmx256m -jar "$wiremock" --port "$stand_in_port" --bind-address 127.0.0.1 \
