@@ -9,6 +9,8 @@ source bench/lib.sh
 
 kafka_port=19092
 stand_in_port=18602
+github_port=18603
+secret=two-webhook-secret
 ports=(18600 18601)
 hubs=()
 failures=()
@@ -23,6 +25,11 @@ java -Xmx128m -jar "$wiremock" --port "$stand_in_port" --bind-address 127.0.0.1 
     --root-dir src/test/resources/standins/chittyid --disable-request-logging > "$work/stand-in.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$stand_in_port/__admin/health"
+java -Xmx512m -jar "$wiremock" --port "$github_port" --bind-address 127.0.0.1 \
+    --root-dir src/test/resources/standins/github --disable-request-logging > "$work/github.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$github_port/__admin/health"
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/app.pem" 2>/dev/null
 
 start_hub() {
   local i=$1
@@ -30,6 +37,8 @@ start_hub() {
   JDBC_URL=jdbc:postgresql://127.0.0.1:5432/hub_two SPRING_DATASOURCE_USERNAME=postgres \
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$kafka_port HUB_RATE_LIMIT_STORE=postgres HUB_CONTEXT_INIT=false \
   HUB_UPSTREAMS_SERVICES_CHITTYID_BASE_URL=http://127.0.0.1:$stand_in_port HUB_UPSTREAMS_SERVICES_CHITTYID_TOKEN=two \
+  GITHUB_WEBHOOK_SECRET=$secret GITHUB_APP_ID=1 GITHUB_APP_PK="$(cat "$work/app.pem")" GITHUB_REDELIVERY_INTERVAL=0 \
+  GITHUB_API_URL=http://127.0.0.1:$github_port CHITTYCHRONICLE_SERVICE_URL=http://127.0.0.1:$github_port \
     java -Xmx512m -jar "$jar" > "$work/hub-$i.log" 2>&1 &
   hubs[$i]=$!
   pids+=("${hubs[$i]}")
@@ -79,5 +88,17 @@ initialized=$(mcp 0 '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"pr
 called=$(mcp 1 '{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"chittyid_mint","arguments":{"entity":"PEO"}}}')
 check "MCP: initialize on instance 0, tools/call on instance 1" \
     '[[ "$initialized" == *"\"protocolVersion\":\"2025-06-18\""* && "$called" == *"\"isError\":false"* ]]'
+
+# The webhook consumer group: 3,000 deliveries spread over both instances; instance 0 is killed with kill -9 a
+# third of the way through; its partitions move to instance 1 and every accepted delivery is applied once.
+python3 bench/drills/webhook_deliveries.py send --targets "$(url 0),$(url 1)" --count 3000 --secret "$secret" \
+    --prefix two --out "$work/deliveries.txt" &
+sender=$!
+until [ "$(wc -l < "$work/deliveries.txt" 2>/dev/null || echo 0)" -ge 1000 ]; do sleep 0.2; done
+kill -9 "${hubs[0]}"
+wait "$sender"
+python3 bench/drills/webhook_deliveries.py wait --stand-in "http://127.0.0.1:$github_port" --out "$work/deliveries.txt"
+check "webhooks: instance 0 killed mid-stream, instance 1 takes over its partitions" \
+    'python3 bench/drills/webhook_deliveries.py verify --stand-in "http://127.0.0.1:$github_port" --out "$work/deliveries.txt"'
 
 if [ ${#failures[@]} -eq 0 ]; then echo "PASS two instances"; else echo "FAIL two instances: ${failures[*]}"; exit 1; fi

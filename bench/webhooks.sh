@@ -47,28 +47,36 @@ wait_for "http://127.0.0.1:$hub_port/actuator/health/readiness"
 
 # one payload per event type, signed once: the signature covers the body only; each request gets its own
 # delivery id from the Lua script, so the consumer processes every one
-push='{"ref":"refs/heads/main","after":"0123456789abcdef0123456789abcdef01234567","commits":[{"id":"0123456789abcdef0123456789abcdef01234567","message":"feat: bench","added":["src/A.java"],"modified":[]}],"repository":{"id":1,"name":"bench","full_name":"acme/bench"},"installation":{"id":1},"sender":{"login":"bench"}}'
+# push deliveries come from 16 repositories, as an App installed across an organisation sees them: the record key
+# is the repository, so one repository's deliveries stay in order on one partition
+push_for() { echo '{"ref":"refs/heads/main","after":"0123456789abcdef0123456789abcdef01234567","commits":[{"id":"0123456789abcdef0123456789abcdef01234567","message":"feat: bench","added":["src/A.java"],"modified":[]}],"repository":{"id":'"$1"',"name":"bench-'"$1"'","full_name":"acme/bench-'"$1"'"},"installation":{"id":1},"sender":{"login":"bench"}}'; }
 ping='{"zen":"Practicality beats purity.","hook_id":1,"repository":{"id":2,"full_name":"acme/bench"}}'
 sign() { printf '%s' "$1" | openssl dgst -sha256 -hmac "$secret" | awk '{print "sha256=" $NF}'; }
-lua() { # event body signature delay_ms; every run gets fresh delivery ids, or the consumer skips them as duplicates
-  cat > "$work/$1.lua" <<LUA
+lua() { # event delay_ms body... : each request takes the next body (signed once each); every run gets fresh delivery
+  # ids, or the consumer would skip them as duplicates
+  local event=$1 delay=$2 bodies=""
+  shift 2
+  for body in "$@"; do bodies+="  { [[$body]], \"$(sign "$body")\" },"$'\n'; done
+  cat > "$work/$event.lua" <<LUA
 local counter = 0
-local body = [[$2]]
-local prefix = "bench-$1-" .. string.format("%d", os.time()) .. "-"
+local bodies = {
+$bodies}
+local prefix = "bench-$event-" .. string.format("%d", os.time()) .. "-"
 function request()
   counter = counter + 1
-  local id = prefix .. counter
+  local body = bodies[counter % #bodies + 1]
   return wrk.format("POST", "/integrations/github/webhook", {
-    ["Content-Type"] = "application/json", ["X-GitHub-Event"] = "$1", ["X-GitHub-Delivery"] = id,
-    ["X-Hub-Signature-256"] = "$3" }, body)
+    ["Content-Type"] = "application/json", ["X-GitHub-Event"] = "$event", ["X-GitHub-Delivery"] = prefix .. counter,
+    ["X-Hub-Signature-256"] = body[2] }, body[1])
 end
-function delay() return $4 end
+function delay() return $delay end
 LUA
 }
 run() { # script seconds -> wrk output file
   case $1 in
-    push) lua push "$push" "$(sign "$push")" "$(( 1000 * conns / rate ))" ;;
-    ping) lua ping "$ping" "$(sign "$ping")" 0 ;;
+    push) bodies=(); for r in $(seq 1 16); do bodies+=("$(push_for "$r")"); done
+          lua push "$(( 1000 * conns / rate ))" "${bodies[@]}" ;;
+    ping) lua ping 0 "$ping" ;;
   esac
   sleep 1
   taskset -c 1 wrk -t1 -c"$conns" -d"$2s" --latency -s "$work/$1.lua" "http://127.0.0.1:$hub_port" > "$work/$1.txt"
@@ -86,7 +94,7 @@ drain() { # wait until the consumer has applied every accepted delivery
 }
 quantile() {
   curl -fs -u operator:bench "http://127.0.0.1:$hub_port/actuator/prometheus" \
-    | awk -v q="$1" '/^hub_github_event_latency_seconds\{/ && $0 ~ "quantile=\"" q "\"" {printf "%.1f ms", $2 * 1000}'
+    | awk -v q="$1" '/^hub_github_event_latency_seconds\{/ && /event="push"/ && $0 ~ "quantile=\"" q "\"" {printf "%.1f ms", $2 * 1000}'
 }
 
 # warm-up at the fixed rate, then received -> processed at that rate (push: check run, chronicle entry each),

@@ -35,7 +35,6 @@ class GitHubEventProcessor implements Processor {
     private final ChronicleLog chronicle;
     private final ObjectMapper mapper;
     private final MeterRegistry meters;
-    private final Timer latency;
 
     GitHubEventProcessor(PushAutomation push, PullRequestAutomation pullRequests,
             InstallationEvents installationEvents, Installations installations, ChronicleLog chronicle,
@@ -47,10 +46,6 @@ class GitHubEventProcessor implements Processor {
         this.chronicle = chronicle;
         this.mapper = mapper;
         this.meters = meters;
-        this.latency = Timer.builder("hub.github.event.latency")
-                .description("From the webhook's receipt to the end of its processing")
-                .publishPercentiles(0.5, 0.99)
-                .register(meters);
     }
 
     @Override
@@ -73,13 +68,16 @@ class GitHubEventProcessor implements Processor {
             chronicle.record("github." + event + (action.isEmpty() ? "" : "." + action), entityOf(payload),
                     summaryOf(delivery, payload));
         } else {
-            log.info("GitHub delivery {} ({} {}) recorded; no automation for it", delivery, event, action);
+            log.debug("GitHub delivery {} ({} {}) recorded; no automation for it", delivery, event, action);
         }
         Counter.builder("hub.github.events").tag("event", event == null ? "" : event)
                 .tag("outcome", handled ? "handled" : "ignored").register(meters).increment();
         String receivedAt = message.getHeader(GitHubHeaders.RECEIVED_AT, String.class);
         if (receivedAt != null) {
-            latency.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - Long.parseLong(receivedAt))));
+            Timer.builder("hub.github.event.latency").tag("event", event == null ? "" : event)
+                    .description("From the webhook's receipt to the end of its processing")
+                    .publishPercentiles(0.5, 0.99).register(meters)
+                    .record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - Long.parseLong(receivedAt))));
         }
     }
 

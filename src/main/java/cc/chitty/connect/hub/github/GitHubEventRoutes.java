@@ -8,6 +8,7 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.Ordered;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.kafka.consumer.DefaultKafkaManualAsyncCommitFactory;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.support.SynchronizationAdapter;
@@ -63,8 +64,10 @@ class GitHubEventRoutes extends RouteBuilder {
                         + "&deliveryTimeoutMs=" + intake.deliveryTimeout().toMillis()
                         + "&maxRequestSize=" + MAX_RECORD_BYTES + BYTES_OUT);
 
-        from("kafka:" + properties.topic() + "?groupId=" + consumer.groupId()
+        from("kafka:" + properties.topic() + "?groupId=" + consumer.groupId() + "&consumersCount=" + consumer.threads()
                 + "&autoOffsetReset=earliest&autoCommitEnable=false&allowManualCommit=true&breakOnFirstError=true"
+                // committed asynchronously: a record read again after a crash is dropped by the idempotent consumer
+                + "&kafkaManualCommitFactory=#class:" + DefaultKafkaManualAsyncCommitFactory.class.getName()
                 + "&maxPartitionFetchBytes=" + MAX_RECORD_BYTES
                 + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")
                 .routeId(CONSUMER_ROUTE).routeConfigurationId(CapabilityRouteConfiguration.ID)

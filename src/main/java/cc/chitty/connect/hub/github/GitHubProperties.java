@@ -25,7 +25,13 @@ record GitHubProperties(String appId, String privateKey, String webhookSecret, S
     record Intake(Duration maxBlock, Duration requestTimeout, Duration deliveryTimeout) {
     }
 
-    record Consumer(String groupId, int maxAttempts, Duration initialDelay, double multiplier, Duration maxDelay) {
+    /** {@code threads}: consumers per instance, each with partitions of its own (more than the partitions idle). */
+    record Consumer(String groupId, int threads, int maxAttempts, Duration initialDelay, double multiplier,
+            Duration maxDelay) {
+
+        Consumer {
+            threads = Math.max(1, threads);
+        }
     }
 
     record Reviewers(List<String> users, List<String> teams) {
