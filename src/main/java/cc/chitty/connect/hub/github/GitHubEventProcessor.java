@@ -56,8 +56,8 @@ class GitHubEventProcessor implements Processor {
         String event = message.getHeader(GitHubHeaders.EVENT, String.class);
         JsonNode payload = mapper.readTree(message.getBody(byte[].class));
         boolean handled = switch (event == null ? "" : event) {
-            case "push" -> push.onPush(payload);
-            case "pull_request" -> pullRequests.onPullRequest(payload);
+            case "push" -> push.onPush(delivery, payload);
+            case "pull_request" -> pullRequests.onPullRequest(delivery, payload);
             case "issue_comment" -> pullRequests.onComment(payload);
             case "installation" -> installationEvents.onInstallation(payload);
             case "installation_repositories" -> installationEvents.onRepositories(payload);

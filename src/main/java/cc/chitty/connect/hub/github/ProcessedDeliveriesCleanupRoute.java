@@ -34,9 +34,11 @@ class ProcessedDeliveriesCleanupRoute extends RouteBuilder {
     }
 
     private int deleteOlderThanRetention() {
+        Timestamp before = Timestamp.from(Instant.now().minus(properties.processedRetention()));
+        jdbc.sql("DELETE FROM github_check_run_attempts WHERE started_at < :before").param("before", before).update();
         return jdbc.sql("DELETE FROM camel_messageprocessed WHERE processorname = :processor AND createdat < :before")
                 .param("processor", GitHubEventRoutes.PROCESSOR_NAME)
-                .param("before", Timestamp.from(Instant.now().minus(properties.processedRetention())))
+                .param("before", before)
                 .update();
     }
 }

@@ -25,13 +25,15 @@ class PullRequestAutomation {
     private static final int MAX_COMMENT_PAGES = 10;
 
     private final GitHubClient github;
+    private final CheckRuns checkRuns;
     private final InstallationTokens tokens;
     private final ComplianceChecks checks;
     private final GitHubProperties.Reviewers reviewers;
 
-    PullRequestAutomation(GitHubClient github, InstallationTokens tokens, ComplianceChecks checks,
-            GitHubProperties properties) {
+    PullRequestAutomation(GitHubClient github, CheckRuns checkRuns, InstallationTokens tokens,
+            ComplianceChecks checks, GitHubProperties properties) {
         this.github = github;
+        this.checkRuns = checkRuns;
         this.tokens = tokens;
         this.checks = checks;
         this.reviewers = properties.reviewers();
@@ -41,7 +43,7 @@ class PullRequestAutomation {
     private record Changes(List<String> paths, int additions, int deletions) {
     }
 
-    boolean onPullRequest(JsonNode payload) throws Exception {
+    boolean onPullRequest(String delivery, JsonNode payload) throws Exception {
         long installationId = payload.path("installation").path("id").asLong();
         if (!ACTIONS.contains(payload.path("action").asText()) || installationId == 0) {
             return false;
@@ -54,8 +56,7 @@ class PullRequestAutomation {
         List<String> labels = labels(auth, repo, pr, changes);
         ComplianceChecks.Outcome outcome = checks.evaluate(List.of(pr.path("title").asText()), changes.paths(),
                 changes.additions() + changes.deletions());
-        github.call(auth, "POST", "/repos/" + repo + "/check-runs", null,
-                checks.checkRun(pr.path("head").path("sha").asText(), outcome));
+        checkRuns.create(auth, repo, delivery, checks.checkRun(pr.path("head").path("sha").asText(), outcome));
         upsertSummary(auth, repo, number, PullRequestSummary.render(pr, changes.paths().size(), changes.additions(),
                 changes.deletions(), labels));
         requestReviewers(auth, repo, number, pr.path("user").path("login").asText());

@@ -14,17 +14,17 @@ class PushAutomation {
 
     private static final String DELETED = "0000000000000000000000000000000000000000";
 
-    private final GitHubClient github;
+    private final CheckRuns checkRuns;
     private final InstallationTokens tokens;
     private final ComplianceChecks checks;
 
-    PushAutomation(GitHubClient github, InstallationTokens tokens, ComplianceChecks checks) {
-        this.github = github;
+    PushAutomation(CheckRuns checkRuns, InstallationTokens tokens, ComplianceChecks checks) {
+        this.checkRuns = checkRuns;
         this.tokens = tokens;
         this.checks = checks;
     }
 
-    boolean onPush(JsonNode payload) throws Exception {
+    boolean onPush(String delivery, JsonNode payload) throws Exception {
         String after = payload.path("after").asText("");
         long installationId = payload.path("installation").path("id").asLong();
         if (after.isEmpty() || DELETED.equals(after) || installationId == 0) {
@@ -38,7 +38,7 @@ class PushAutomation {
             commit.path("modified").forEach(path -> paths.add(path.asText()));
         }
         String repo = payload.path("repository").path("full_name").asText();
-        github.call(tokens.authorization(installationId), "POST", "/repos/" + repo + "/check-runs", null,
+        checkRuns.create(tokens.authorization(installationId), repo, delivery,
                 checks.checkRun(after, checks.evaluate(messages, paths, null)));
         return true;
     }

@@ -52,6 +52,35 @@ class GitHubAutomationsTest extends GitHubTestSupport {
     }
 
     @Test
+    void aDeliveryNeverGetsTwoCheckRunsWhenAnEarlierAttemptMayHaveCreatedOne() {
+        String first = newDeliveryId();
+        String created = newDeliveryId();
+        String lost = newDeliveryId();
+        String firstSha = sha("first-" + first);
+        String createdSha = sha("created-" + created);
+        String lostSha = sha("lost-" + lost);
+        // an earlier attempt (a retry, or a re-read after a crash) started both of these
+        jdbc().sql("INSERT INTO github_check_run_attempts (delivery_id) VALUES (:a), (:b)")
+                .param("a", created).param("b", lost).update();
+        github().stubFor(get(urlPathEqualTo("/repos/acme/again/commits/" + createdSha + "/check-runs")).atPriority(1)
+                .willReturn(okJson(json(Map.of("total_count", 1,
+                        "check_runs", List.of(Map.of("id", 77, "external_id", created)))))));
+
+        deliver(first, "push", push("again", 6103, 65301, firstSha, "feat: a", List.of()));
+        deliver(created, "push", push("again", 6103, 65301, createdSha, "feat: b", List.of()));
+        deliver(lost, "push", push("again", 6103, 65301, lostSha, "feat: c", List.of()));
+
+        eventually().until(() -> checkRuns("again", firstSha) == 1 && checkRuns("again", lostSha) == 1);
+        eventually().until(() -> chronicleEntries("github.push").size() >= 3);
+        assertThat(checkRuns("again", createdSha)).isZero();
+        assertThat(github().findAll(postRequestedFor(urlPathEqualTo("/repos/acme/again/check-runs"))
+                .withRequestBody(matchingJsonPath("$.external_id", equalTo(first))))).hasSize(1);
+        // only a delivery an earlier attempt started costs the extra lookup
+        assertThat(github().findAll(getRequestedFor(urlPathEqualTo("/repos/acme/again/commits/" + firstSha
+                + "/check-runs")))).isEmpty();
+    }
+
+    @Test
     void anInstallationTokenWithLessThanAMinuteLeftIsNotReused() {
         github().stubFor(post(urlPathEqualTo("/app/installations/65201/access_tokens")).atPriority(1)
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
