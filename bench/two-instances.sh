@@ -47,7 +47,7 @@ start_hub 0
 start_hub 1
 wait_for "http://127.0.0.1:${ports[0]}/actuator/health/readiness"
 wait_for "http://127.0.0.1:${ports[1]}/actuator/health/readiness"
-url() { echo "http://127.0.0.1:${ports[$1]}$2"; }
+url() { echo "http://127.0.0.1:${ports[$1]}${2:-}"; }
 echo "two instances on one Kafka and one PostgreSQL, $(date -u +%FT%TZ)"
 
 # One rate limit: a key allowed 20 requests a minute, used on both instances in turn. Two separate limits would

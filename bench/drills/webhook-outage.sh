@@ -61,6 +61,7 @@ else
   echo "  broker started again"
 fi
 wait "$sender"
+cp "$work/hub.log" "${DRILL_LOG:-/tmp/webhook-drill-$mode.log}"
 awk '{n[$3]++} END {for (s in n) printf "  answers %s: %d\n", s, n[s]}' "$work/deliveries.txt" | sort
 python3 bench/drills/webhook_deliveries.py wait --stand-in "http://127.0.0.1:$stand_in_port" --out "$work/deliveries.txt"
 if python3 bench/drills/webhook_deliveries.py verify --stand-in "http://127.0.0.1:$stand_in_port" \
