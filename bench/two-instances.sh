@@ -25,10 +25,9 @@ java -Xmx128m -jar "$wiremock" --port "$stand_in_port" --bind-address 127.0.0.1 
     --root-dir src/test/resources/standins/chittyid --disable-request-logging > "$work/stand-in.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$stand_in_port/__admin/health"
-java -Xmx512m -jar "$wiremock" --port "$github_port" --bind-address 127.0.0.1 \
-    --root-dir src/test/resources/standins/github --disable-request-logging > "$work/github.log" 2>&1 &
+python3 bench/drills/github_recorder.py "$github_port" > "$work/github.log" 2>&1 &
 pids+=($!)
-wait_for "http://127.0.0.1:$github_port/__admin/health"
+wait_for "http://127.0.0.1:$github_port/health"
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/app.pem" 2>/dev/null
 
 start_hub() {

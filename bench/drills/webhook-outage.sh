@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Drills: webhooks while something dies. 10,000 signed push deliveries, each with its own commit, are sent to the
 # hub (bench/drills/webhook_deliveries.py); each applied delivery creates one check run for its commit on the
-# GitHub stand-in, whose request journal is the record of effects.
+# recording GitHub stand-in (github_recorder.py), which lists runs back as GitHub does and is the record of effects.
 #   kill    the hub is killed with kill -9 a third of the way through and started again on the same data
 #           (embedded Kafka and PostgreSQL);
 #   broker  the hub runs on a standalone broker (docker/kafka-local.sh), which is stopped a third of the way
@@ -18,10 +18,9 @@ stand_in_port=18531
 kafka_port=18532
 secret=drill-webhook-secret
 
-java -Xmx512m -jar "$wiremock" --port "$stand_in_port" --bind-address 127.0.0.1 \
-    --root-dir src/test/resources/standins/github --disable-request-logging > "$work/stand-in.log" 2>&1 &
+python3 bench/drills/github_recorder.py "$stand_in_port" > "$work/github.log" 2>&1 &
 pids+=($!)
-wait_for "http://127.0.0.1:$stand_in_port/__admin/health"
+wait_for "http://127.0.0.1:$stand_in_port/health"
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/app.pem" 2>/dev/null
 
 kafka=(--hub.embedded.kafka.port=$kafka_port --hub.embedded.kafka.controller-port=0)
@@ -48,7 +47,7 @@ echo "webhook drill ($mode), $count deliveries, $(date -u +%FT%TZ)"
 python3 bench/drills/webhook_deliveries.py send --targets "http://127.0.0.1:$hub_port" --count "$count" \
     --secret "$secret" --out "$work/deliveries.txt" &
 sender=$!
-until [ "$(wc -l < "$work/deliveries.txt" 2>/dev/null || echo 0)" -ge $((count / 3)) ]; do sleep 0.2; done
+until [ "$(cat "$work/deliveries.txt" 2>/dev/null | wc -l)" -ge $((count / 3)) ]; do sleep 0.2; done
 if [ "$mode" = kill ]; then
   kill -9 "$hub"
   echo "  hub killed with kill -9 after $(wc -l < "$work/deliveries.txt") deliveries; restarting"
@@ -63,7 +62,8 @@ fi
 wait "$sender"
 cp "$work/hub.log" "${DRILL_LOG:-/tmp/webhook-drill-$mode.log}"
 awk '{n[$3]++} END {for (s in n) printf "  answers %s: %d\n", s, n[s]}' "$work/deliveries.txt" | sort
-python3 bench/drills/webhook_deliveries.py wait --stand-in "http://127.0.0.1:$stand_in_port" --out "$work/deliveries.txt"
+python3 bench/drills/webhook_deliveries.py wait --timeout 300 --stand-in "http://127.0.0.1:$stand_in_port" \
+    --out "$work/deliveries.txt"
 if python3 bench/drills/webhook_deliveries.py verify --stand-in "http://127.0.0.1:$stand_in_port" \
     --out "$work/deliveries.txt"; then
   echo "PASS webhook drill ($mode): every accepted delivery applied exactly once"

@@ -3,9 +3,9 @@
 
 send:   POSTs COUNT push deliveries, each with its own delivery id and head commit, signed with the webhook secret,
         spread over the target hubs by several threads, and writes one line per delivery: id, commit, HTTP status
-        (000 when no answer came). A failed connection is retried with the next delivery after a short pause, so
-        a hub that is down costs a few deliveries, as it would cost GitHub's.
-verify: reads those lines and the check-run requests the GitHub stand-in received, and prints how many accepted
+        (000 when no answer came). After a failed connection or a 503 the thread pauses briefly before the next
+        delivery, so a hub that is down or still starting costs a few deliveries, as it would cost GitHub's.
+verify: reads those lines and the check runs the GitHub stand-in (github_recorder.py) created, and prints how many accepted
         deliveries were applied, how many were not, and how many were applied more than once; exits 1 unless
         every accepted delivery was applied exactly once.
 """
@@ -58,7 +58,9 @@ def send(args):
                 response = connection.getresponse()
                 response.read()
                 status = str(response.status)
-            except OSError:
+                if response.status == 503:
+                    time.sleep(0.2)
+            except (OSError, http.client.HTTPException):
                 connection = None
                 time.sleep(0.2)
             with lock:
@@ -75,14 +77,11 @@ def send(args):
 
 
 def applied(stand_in):
-    request = urllib.request.Request(stand_in + "/__admin/requests/find", method="POST",
-                                     data=json.dumps({"method": "POST",
-                                                      "urlPathPattern": "/repos/.*/check-runs"}).encode())
-    found = json.load(urllib.request.urlopen(request, timeout=60))["requests"]
+    """Check runs created, by commit, from the recording GitHub stand-in (github_recorder.py)."""
+    runs = json.load(urllib.request.urlopen(stand_in + "/__drill/check-runs", timeout=60))
     counts = {}
-    for logged in found:
-        commit = json.loads(logged["body"]).get("head_sha")
-        counts[commit] = counts.get(commit, 0) + 1
+    for run in runs:
+        counts[run.get("head_sha")] = counts.get(run.get("head_sha"), 0) + 1
     return counts
 
 
