@@ -65,6 +65,7 @@ class GitHubEventRoutes extends RouteBuilder {
                         + "&maxRequestSize=" + MAX_RECORD_BYTES + BYTES_OUT);
 
         from("kafka:" + properties.topic() + "?groupId=" + consumer.groupId() + "&consumersCount=" + consumer.threads()
+                + "&maxPollRecords=" + consumer.maxPollRecords()
                 + "&autoOffsetReset=earliest&autoCommitEnable=false&allowManualCommit=true&breakOnFirstError=true"
                 // committed asynchronously: a record read again after a crash is dropped by the idempotent consumer
                 + "&kafkaManualCommitFactory=#class:" + DefaultKafkaManualAsyncCommitFactory.class.getName()
