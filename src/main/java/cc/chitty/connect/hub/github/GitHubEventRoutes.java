@@ -133,7 +133,7 @@ class GitHubEventRoutes extends RouteBuilder {
     @Configuration(proxyBeanMethods = false)
     static class Repository {
 
-        /** {@code camel_messageprocessed} (Flyway V5), shared by every instance on the database. */
+        /** {@code camel_messageprocessed} (Flyway V4), shared by every instance on the database. */
         @Bean(REPOSITORY)
         JdbcMessageIdRepository githubDeliveries(DataSource dataSource) {
             JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource, PROCESSOR_NAME);
