@@ -16,7 +16,9 @@ public final class EmbeddedKafkaOutage {
     }
 
     public static void stop(ConfigurableApplicationContext context) {
-        context.getBean("embeddedKafkaBroker", EmbeddedKafkaBroker.class).stop();
+        context.getBeansOfType(EmbeddedKafkaBroker.class).values().stream()
+                .filter(EmbeddedKafkaBroker::isRunning)
+                .forEach(EmbeddedKafkaBroker::stop);
     }
 
     public static void restart(ConfigurableApplicationContext context) {
@@ -25,9 +27,11 @@ public final class EmbeddedKafkaOutage {
                 Path.of(env.getRequiredProperty("hub.data-dir")).resolve("kafka"),
                 env.getRequiredProperty("hub.embedded.kafka.port", Integer.class),
                 env.getRequiredProperty("hub.embedded.kafka.controller-port", Integer.class));
-        // closed with the context's beans, after Camel has stopped, as the broker it replaces would have been
-        ((DefaultListableBeanFactory) context.getBeanFactory())
-                .registerDisposableBean("restartedEmbeddedKafkaBroker", broker::close);
+        // a bean like the one it replaces: stopped after Camel when the context closes, and found by stop()
+        DefaultListableBeanFactory beans = (DefaultListableBeanFactory) context.getBeanFactory();
+        String name = "embeddedKafkaBroker-" + context.getBeansOfType(EmbeddedKafkaBroker.class).size();
+        beans.registerSingleton(name, broker);
+        beans.registerDisposableBean(name, broker::close);
         broker.start();
     }
 }

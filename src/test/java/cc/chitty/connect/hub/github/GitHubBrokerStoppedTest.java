@@ -2,6 +2,7 @@ package cc.chitty.connect.hub.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
@@ -13,7 +14,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A broker that was working stops, then comes back. The property below (the test profile's own value) gives this
+ * A broker that was working stops, then comes back: intake and replay while it is away. The property below (the test profile's own value) gives this
  * class a context and so an embedded broker of its own, closed afterwards: the shared context's broker keeps
  * running for every other test.
  */
@@ -45,6 +46,23 @@ class GitHubBrokerStoppedTest extends GitHubTestSupport {
         // as GitHub would after a failure: the same delivery again, until the producer has reconnected
         eventually().until(() -> deliver(during, "ping", ping()).statusCode() == 202);
         assertThat(readBack(during).key()).isEqualTo("delivery:" + during);
+    }
+
+    @Test
+    void aReplayThatFailsBecauseTheBrokerIsStoppedIsAuditedAsAFailure() {
+        EmbeddedKafkaOutage.stop(context);
+        try {
+            HttpResponse<String> response = asOperator(request("/admin/github/dead-letters/replay")
+                    .POST(HttpRequest.BodyPublishers.noBody()));
+
+            assertThat(response.statusCode()).as(response.body()).isGreaterThanOrEqualTo(500);
+            assertThat(jdbc().sql("""
+                    SELECT outcome FROM audit_log WHERE operation = 'github.dead-letter.replay' AND target = 'all'
+                    AND actor = :actor""").param("actor", "operator:" + OPERATOR).query(String.class).list())
+                    .containsExactly("failure");
+        } finally {
+            EmbeddedKafkaOutage.restart(context);
+        }
     }
 
     private static String ping() {
