@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Operators inspect and replay GitHub dead letters, and run the redelivery reconciler now. Replays and
- * reconciler runs are audited.
+ * Operators inspect and replay GitHub dead letters, and run the redelivery reconciler now. Replays (those that
+ * failed too, with outcome {@code failure}) and reconciler runs are audited.
  */
 @RestController
 @RequestMapping(path = "/admin/github", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -42,15 +42,24 @@ class GitHubAdminController {
 
     @PostMapping("/dead-letters/replay")
     ResponseEntity<Object> replayAll(Principal operator) throws Exception {
-        return replayed(deadLetters.replay(null, actor(operator)), "all", operator);
+        try {
+            return replayed(deadLetters.replay(null, actor(operator)), "all", operator);
+        } catch (Exception e) {
+            throw replayFailed(e, "all", operator);
+        }
     }
 
     @PostMapping("/dead-letters/{delivery}/replay")
     ResponseEntity<Object> replay(@PathVariable String delivery, Principal operator) throws Exception {
-        if (!deadLetters.contains(delivery)) {
-            return Problem.of(404, "not-found", "Not Found", "No dead letter for delivery " + delivery).toResponse();
+        try {
+            if (!deadLetters.contains(delivery)) {
+                return Problem.of(404, "not-found", "Not Found", "No dead letter for delivery " + delivery)
+                        .toResponse();
+            }
+            return replayed(deadLetters.replay(delivery, actor(operator)), delivery, operator);
+        } catch (Exception e) {
+            throw replayFailed(e, delivery, operator);
         }
-        return replayed(deadLetters.replay(delivery, actor(operator)), delivery, operator);
     }
 
     @PostMapping("/redeliveries")
@@ -65,6 +74,13 @@ class GitHubAdminController {
         auditLog.record(AuditEntry.of(actor(operator), "github.dead-letter.replay", target, "success",
                 MDC.get(RequestIdFilter.MDC_KEY), Map.of("replayed", deliveries)));
         return ResponseEntity.accepted().body(Map.of("replayed", deliveries));
+    }
+
+    /** An attempt that failed (the broker unreachable, say) is audited too; the exception's class, not its text. */
+    private Exception replayFailed(Exception failure, String target, Principal operator) {
+        auditLog.record(AuditEntry.of(actor(operator), "github.dead-letter.replay", target, "failure",
+                MDC.get(RequestIdFilter.MDC_KEY), Map.of("exception", failure.getClass().getName())));
+        return failure;
     }
 
     private static String actor(Principal operator) {

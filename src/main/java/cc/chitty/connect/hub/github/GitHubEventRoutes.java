@@ -65,6 +65,7 @@ class GitHubEventRoutes extends RouteBuilder {
                         + "&maxRequestSize=" + MAX_RECORD_BYTES + BYTES_OUT);
 
         from("kafka:" + properties.topic() + "?groupId=" + consumer.groupId() + "&consumersCount=" + consumer.threads()
+                + "&maxPollRecords=" + consumer.maxPollRecords()
                 + "&autoOffsetReset=earliest&autoCommitEnable=false&allowManualCommit=true&breakOnFirstError=true"
                 // committed asynchronously: a record read again after a crash is dropped by the idempotent consumer
                 + "&kafkaManualCommitFactory=#class:" + DefaultKafkaManualAsyncCommitFactory.class.getName()
@@ -132,7 +133,7 @@ class GitHubEventRoutes extends RouteBuilder {
     @Configuration(proxyBeanMethods = false)
     static class Repository {
 
-        /** {@code camel_messageprocessed} (Flyway V5), shared by every instance on the database. */
+        /** {@code camel_messageprocessed} (Flyway V4), shared by every instance on the database. */
         @Bean(REPOSITORY)
         JdbcMessageIdRepository githubDeliveries(DataSource dataSource) {
             JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource, PROCESSOR_NAME);

@@ -25,12 +25,17 @@ record GitHubProperties(String appId, String privateKey, String webhookSecret, S
     record Intake(Duration maxBlock, Duration requestTimeout, Duration deliveryTimeout) {
     }
 
-    /** {@code threads}: consumers per instance, each with partitions of its own (more than the partitions idle). */
-    record Consumer(String groupId, int threads, int maxAttempts, Duration initialDelay, double multiplier,
-            Duration maxDelay) {
+    /**
+     * {@code threads}: consumers per instance, each with partitions of its own (more than the partitions idle).
+     * {@code maxPollRecords}: records per poll, bounded so that a poll's worth of failing records is retried
+     * within Kafka's {@code max.poll.interval.ms}.
+     */
+    record Consumer(String groupId, int threads, int maxPollRecords, int maxAttempts, Duration initialDelay,
+            double multiplier, Duration maxDelay) {
 
         Consumer {
             threads = Math.max(1, threads);
+            maxPollRecords = maxPollRecords > 0 ? maxPollRecords : 10;
         }
     }
 

@@ -81,6 +81,26 @@ class GitHubAutomationsTest extends GitHubTestSupport {
     }
 
     @Test
+    void aPushStillGetsItsCheckRunAndIsProcessedOnceWhenChittyChronicleAnswers5xx() {
+        StandIns.of("chittychronicle").stubFor(post(urlPathEqualTo("/api/entries")).atPriority(1)
+                .willReturn(aResponse().withStatus(503)));
+        String id = newDeliveryId();
+        String sha = sha(id);
+
+        assertThat(deliver(id, "push", push("chronicle-down", 6104, 65401, sha, "fix: quietly", List.of("README.md")))
+                .statusCode()).isEqualTo(202);
+
+        eventually().until(() -> jdbc().sql("SELECT count(*) FROM camel_messageprocessed WHERE messageid = :id")
+                .param("id", id).query(Integer.class).single() == 1);
+        assertThat(checkRuns("chronicle-down", sha)).isEqualTo(1);
+        // Chronicle was asked and refused: the soft failure, not a skipped call
+        assertThat(StandIns.of("chittychronicle").findAll(postRequestedFor(urlPathEqualTo("/api/entries"))
+                .withRequestBody(matchingJsonPath("$.data.delivery", equalTo(id))))).isNotEmpty();
+        assertThat(jdbc().sql("SELECT count(*) FROM github_check_run_attempts WHERE delivery_id = :id")
+                .param("id", id).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void anInstallationTokenWithLessThanAMinuteLeftIsNotReused() {
         github().stubFor(post(urlPathEqualTo("/app/installations/65201/access_tokens")).atPriority(1)
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")

@@ -12,18 +12,28 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 
 import cc.chitty.connect.hub.support.HubIntegrationTest;
 import cc.chitty.connect.hub.support.StandIns;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
+import org.springframework.beans.factory.annotation.Value;
 
 /** Signed deliveries, payload factories and GitHub stand-in queries shared by the GitHub App tests. */
 abstract class GitHubTestSupport extends HubIntegrationTest {
 
     static final String SECRET = "test-webhook-secret";
+
+    @Value("${hub.kafka.bootstrap-servers}")
+    private String bootstrapServers;
 
     static WireMockServer github() {
         return StandIns.of("github");
@@ -49,6 +59,28 @@ abstract class GitHubTestSupport extends HubIntegrationTest {
                 .header(GitHubHeaders.EVENT, event)
                 .header(GitHubHeaders.SIGNATURE, signature(payload, secret))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(payload)).build());
+    }
+
+    /** The delivery's record on {@code github-events}, read by a consumer group of its own. */
+    ConsumerRecord<String, byte[]> readBack(String deliveryId) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "intake-test-" + deliveryId);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of("github-events"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (deliveryId.equals(DeadLetters.header(record, GitHubHeaders.DELIVERY))) {
+                        return record;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("delivery " + deliveryId + " not found on github-events");
     }
 
     static String signature(byte[] payload, String secret) {

@@ -9,24 +9,13 @@ import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 
 /** The intake: headers, signature before anything else, body cap, and the record on github-events. */
 class GitHubWebhookTest extends GitHubTestSupport {
-
-    @Value("${hub.kafka.bootstrap-servers}")
-    private String bootstrapServers;
 
     @Test
     void aDeliveryWithoutGitHubsHeadersIs400() {
@@ -117,26 +106,5 @@ class GitHubWebhookTest extends GitHubTestSupport {
         String metrics = asOperator(request("/actuator/prometheus")).body();
         assertThat(metrics).contains("hub_github_events_total{application=\"chittyconnect-hub\",event=\"watch\","
                 + "outcome=\"ignored\"}");
-    }
-
-    private ConsumerRecord<String, byte[]> readBack(String deliveryId) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "intake-test-" + deliveryId);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of("github-events"));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (deliveryId.equals(DeadLetters.header(record, GitHubHeaders.DELIVERY))) {
-                        return record;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("delivery " + deliveryId + " not found on github-events");
     }
 }
