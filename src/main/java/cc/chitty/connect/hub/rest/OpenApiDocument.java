@@ -25,12 +25,15 @@ import org.springframework.stereotype.Component;
  * The OpenAPI 3.1 document of the REST door, built from the REST routes that are actually loaded (so it cannot
  * drift from them): each operation's request body is the JSON Schema its capability validates against
  * ({@code schemas/<capability>.json}, valid as-is in OpenAPI 3.1), path parameters come from the path, query
- * parameters from the capability's template, and every error is the shared problem+json response. Both
+ * parameters from the capability's template, and every error is the shared problem+json response. The success
+ * answer's schema is {@code schemas/responses/<capability>.json} where the hub builds or knows the answer, else an
+ * object passed through from the upstream. Both
  * authentication headers are declared.
  */
 @Component
 class OpenApiDocument {
 
+    private static final String PASSED_THROUGH = "The upstream service's answer, passed through";
     private static final Pattern PATH_PARAM = Pattern.compile("\\{([^}]+)}");
     private static final Map<String, String> ERRORS = new TreeMap<>(Map.ofEntries(
             Map.entry("400", "Malformed or invalid request (fields named in errors[])"),
@@ -105,7 +108,7 @@ class OpenApiDocument {
         for (String query : queryParameters(model, capability)) {
             parameters.addObject().put("name", query).put("in", "query").putObject("schema").put("type", "string");
         }
-        JsonNode schema = schema(capability);
+        JsonNode schema = schema("schemas/" + capability + ".json");
         if (schema != null) {
             schemas.set(capability, schema);
             String mediaType = verb.getConsumes() != null ? verb.getConsumes() : "application/json";
@@ -114,8 +117,15 @@ class OpenApiDocument {
                     .put("$ref", "#/components/schemas/" + capability);
         }
         ObjectNode responses = operation.putObject("responses");
-        responses.putObject("2XX").put("description", "The upstream service's answer")
-                .putObject("content").putObject("application/json").putObject("schema");
+        JsonNode answer = schema("schemas/responses/" + capability + ".json");
+        if (answer != null) {
+            schemas.set(capability + ".response", answer);
+        }
+        responses.putObject("2XX").put("description", answer != null && answer.has("title")
+                        ? answer.get("title").asText() : PASSED_THROUGH)
+                .putObject("content").putObject("application/json").set("schema", answer != null
+                        ? mapper.createObjectNode().put("$ref", "#/components/schemas/" + capability + ".response")
+                        : mapper.createObjectNode().put("type", "object").put("description", PASSED_THROUGH));
         ERRORS.keySet().forEach(status -> responses.putObject(status)
                 .put("$ref", "#/components/responses/Problem" + status));
     }
@@ -135,8 +145,8 @@ class OpenApiDocument {
         return names;
     }
 
-    private JsonNode schema(String capability) {
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("schemas/" + capability + ".json")) {
+    private JsonNode schema(String resource) {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 return null;
             }
@@ -145,7 +155,7 @@ class OpenApiDocument {
             schema.remove("$id");
             return schema;
         } catch (IOException e) {
-            throw new IllegalStateException("unreadable schema for " + capability, e);
+            throw new IllegalStateException("unreadable schema " + resource, e);
         }
     }
 

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
  * Which scope each REST operation needs, and whether a key has it. An operation named in
  * {@code hub.scopes.operations} ({@code "POST /api/chittyid/mint": chittyid:mint}) needs that scope; any other
  * {@code /api/<service>/…} operation needs {@code <service>:read} for GET and {@code <service>:write} otherwise.
+ * An operation named with an empty scope needs only a valid key.
  * A key's {@code admin} scope grants everything, {@code *} everything but {@code admin}, {@code <service>:*} every
  * scope of that service.
  */
@@ -50,7 +51,7 @@ public class OperationScopes implements AuthorizationManager<RequestAuthorizatio
     public String requiredFor(String method, String path) {
         String named = operations.get(method + " " + path);
         if (named != null) {
-            return named;
+            return named.isBlank() ? null : named;
         }
         if (!path.startsWith("/api/")) {
             return null;

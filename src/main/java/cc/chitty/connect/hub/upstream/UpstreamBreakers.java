@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -59,6 +60,11 @@ public class UpstreamBreakers {
 
     public CircuitBreaker.State state(String service) {
         return registry.find(service).map(CircuitBreaker::getState).orElse(CircuitBreaker.State.DISABLED);
+    }
+
+    /** The configuration a service's breaker runs with, as Resilience4j holds it. */
+    Optional<CircuitBreakerConfig> config(String service) {
+        return registry.find(service).map(CircuitBreaker::getCircuitBreakerConfig);
     }
 
     /** Every breaker's state, by service id. */

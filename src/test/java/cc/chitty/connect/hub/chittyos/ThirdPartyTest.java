@@ -25,13 +25,16 @@ class ThirdPartyTest extends HubIntegrationTest {
     void notionQueriesCarryThePinnedVersionAndPassTheirOptionsThrough() {
         HttpResponse<String> answer = postJson("/api/thirdparty/notion/query", newKey(), "{\"databaseId\":\"" + DB
                 + "\",\"filter\":{\"property\":\"Done\",\"checkbox\":{\"equals\":false}},\"sorts\":[{\"property\":"
-                + "\"Name\",\"direction\":\"ascending\"}],\"page_size\":5}");
+                + "\"Name\",\"direction\":\"ascending\"}],\"start_cursor\":\"cursor-7\",\"page_size\":5}");
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(parse(answer.body()).get("object").asText()).isEqualTo("list");
         StandIns.of("notion").verify(postRequestedFor(urlPathEqualTo("/v1/databases/" + DB + "/query"))
                 .withHeader("Notion-Version", equalTo("2022-06-28"))
+                .withRequestBody(matchingJsonPath("$.filter.property", equalTo("Done")))
+                .withRequestBody(matchingJsonPath("$.filter.checkbox.equals", equalTo("false")))
                 .withRequestBody(matchingJsonPath("$.sorts[0].property", equalTo("Name")))
+                .withRequestBody(matchingJsonPath("$.start_cursor", equalTo("cursor-7")))
                 .withRequestBody(matchingJsonPath("$.page_size", equalTo("5")))
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.notContaining("databaseId")));
     }
@@ -82,5 +85,14 @@ class ThirdPartyTest extends HubIntegrationTest {
         StandIns.of("google").verify(getRequestedFor(urlPathEqualTo("/calendar/v3/calendars/primary/events"))
                 .withQueryParam("singleEvents", equalTo("true")).withQueryParam("maxResults", equalTo("10"))
                 .withQueryParam("timeMin", com.github.tomakehurst.wiremock.client.WireMock.matching("\\d{4}-.*Z")));
+    }
+
+    @Test
+    void anUnknownCalendarIsANotFoundProblem() {
+        HttpResponse<String> events = apiGet("/api/thirdparty/google/calendar/events?calendarId=missing", newKey());
+
+        assertFault(events, 404, "not_found");
+        assertThat(parse(events.body()).at("/upstreamError/error/errors/0/reason").asText()).isEqualTo("notFound");
+        StandIns.of("google").verify(1, getRequestedFor(urlPathEqualTo("/calendar/v3/calendars/missing/events")));
     }
 }

@@ -6,12 +6,20 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import cc.chitty.connect.hub.context.ContextState.Phase;
 import cc.chitty.connect.hub.support.HubIntegrationTest;
 import cc.chitty.connect.hub.support.StandIns;
+import cc.chitty.connect.hub.upstream.FaultClassifier;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +32,14 @@ class ContextInitializationTest extends HubIntegrationTest {
 
     @Autowired
     private ContextInitialization initialization;
+    @Autowired
+    private ContextCalls calls;
+    @Autowired
+    private ContextRows rows;
+    @Autowired
+    private DataSource dataSource;
+    @Autowired
+    private FaultClassifier faults;
 
     @BeforeEach
     @AfterEach
@@ -79,6 +95,34 @@ class ContextInitializationTest extends HubIntegrationTest {
         assertThat(partial.steps()).containsEntry("verify", "failed: server").containsEntry("certify", "skipped")
                 .containsEntry("keys", "ok");
         assertThat(row()).containsEntry("verification_id", null).containsEntry("api_key_id", "key_ctx_5b21e0");
+    }
+
+    @Test
+    void aHardFailureInTheBackgroundIsRetriedAfterABackoffUntilComplete() {
+        StandIns.of("chittyauth").stubFor(post(urlPathEqualTo("/api/keys/provision")).atPriority(1)
+                .inScenario("auth down once").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("back")
+                .willReturn(aResponse().withStatus(503)));
+        // a second instance of the hub's initialisation, started as at boot but with short waits
+        ContextInitialization background = new ContextInitialization(new ContextProperties(true, "chittyconnect",
+                Duration.ofMillis(10), Duration.ofMillis(400), Duration.ofSeconds(1), null), calls, rows, dataSource,
+                faults);
+        try {
+            background.start();
+
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> background.state().phase() == Phase.COMPLETE);
+        } finally {
+            background.destroy();
+        }
+
+        assertThat(background.state().attempts()).isEqualTo(2);
+        List<LoggedRequest> provisions = StandIns.of("chittyauth")
+                .findAll(postRequestedFor(urlPathEqualTo("/api/keys/provision")));
+        assertThat(provisions).hasSize(2);
+        assertThat(provisions.get(1).getLoggedDate().getTime() - provisions.get(0).getLoggedDate().getTime())
+                .as("wait before the retry (400 ms, jittered by 25 %)").isGreaterThanOrEqualTo(300);
+        StandIns.of("chittyid").verify(1, postRequestedFor(urlPathEqualTo("/v1/mint")));
+        assertThat(row()).containsEntry("chittyid", MINTED).containsEntry("api_key_id", "key_ctx_5b21e0");
     }
 
     private Map<String, Object> row() {

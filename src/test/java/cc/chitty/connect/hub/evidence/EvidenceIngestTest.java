@@ -1,5 +1,7 @@
 package cc.chitty.connect.hub.evidence;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +16,7 @@ import java.util.Map;
 
 import cc.chitty.connect.hub.support.HubIntegrationTest;
 import cc.chitty.connect.hub.support.StandIns;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +78,26 @@ class EvidenceIngestTest extends HubIntegrationTest {
         HttpResponse<String> response = upload(newKey(), Map.of("caseId", "CASE-UNKNOWN", "file", binary(10)), false);
 
         assertFault(response, 404, "not_found");
+    }
+
+    @Test
+    void aRateLimitedUploadIsNotSentAgainWithAUsedUpFile() {
+        var evidence = StandIns.of("chittyevidence");
+        evidence.stubFor(post(urlPathEqualTo("/api/ingest")).atPriority(1).inScenario("busy")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("free")
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")
+                        .withHeader("Content-Type", "application/json").withBody("{\"error\":\"slow down\"}")));
+        evidence.stubFor(post(urlPathEqualTo("/api/ingest")).atPriority(1).inScenario("busy")
+                .whenScenarioStateIs("free")
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"evidenceId\":\"EV-2026-000124\"}")));
+        byte[] file = binary(20_000);
+
+        HttpResponse<String> response = upload(newKey(), Map.of("caseId", "CASE-2026-0042", "file", file), false);
+
+        assertFault(response, 429, "rate_limit");
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        assertThat(onlyIngest().getPart("file").getBody().asBytes()).isEqualTo(file);
     }
 
     @Test

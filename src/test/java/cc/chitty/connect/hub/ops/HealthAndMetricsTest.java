@@ -26,6 +26,24 @@ class HealthAndMetricsTest extends HubIntegrationTest {
     }
 
     @Test
+    void apiHealthAnswersAnyValidKeyInTheOriginalGptApiShape() {
+        assertThat(send(request("/api/health").GET().build()).statusCode()).isEqualTo(401);
+        String narrowKey = createKey("narrow", "chittyid:read").get("key").asText();
+
+        HttpResponse<String> response = apiGet("/api/health", narrowKey);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode health = parse(response.body());
+        assertThat(health.get("status").asText()).isEqualTo("healthy");
+        assertThat(health.get("service").asText()).isEqualTo("chittyconnect-gpt-api");
+        assertThat(health.get("version").asText()).isNotBlank();
+        assertThat(health.get("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(health.at("/endpoints/chittyid").asText()).isEqualTo("/api/chittyid");
+        assertThat(health.at("/endpoints/thirdparty").asText()).isEqualTo("/api/thirdparty");
+        assertThat(health.get("endpoints").has("intelligence")).isFalse();
+    }
+
+    @Test
     void readinessCoversCamelKafkaAndTheDatabase() {
         JsonNode readiness = parse(send(request("/actuator/health/readiness").GET().build()).body());
 

@@ -2,8 +2,10 @@ package cc.chitty.connect.hub.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 
 import cc.chitty.connect.hub.support.HubIntegrationTest;
@@ -61,6 +63,34 @@ class OpenApiDocumentTest extends HubIntegrationTest {
         JsonNode lookup = doc.at("/paths/~1api~1chittyid~1{id}/get/parameters/0");
         assertThat(lookup.get("in").asText()).isEqualTo("path");
         assertEveryReferenceResolves(doc, doc);
+    }
+
+    @Test
+    void everyOperationDescribesItsSuccessfulAnswer() {
+        JsonNode doc = parse(send(request("/openapi.json").GET().build()).body());
+
+        List<String> operations = new ArrayList<>();
+        doc.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+            operations.add(operation.getKey() + " " + path.getKey());
+            JsonNode schema = operation.getValue().at("/responses/2XX/content/application~1json/schema");
+            if (schema.has("$ref")) {
+                schema = resolve(doc, schema.get("$ref").asText());
+            }
+            assertThat(schema.path("type").asText()).as(operation.getKey() + " " + path.getKey()).isEqualTo("object");
+            assertThat(schema.has("properties") || schema.has("description"))
+                    .as(operation.getKey() + " " + path.getKey()).isTrue();
+        }));
+        assertThat(operations).hasSizeGreaterThan(25);
+
+        JsonNode health = doc.at("/paths/~1api~1health/get");
+        assertThat(health.get("operationId").asText()).isEqualTo("healthCheck");
+        assertThat(resolve(doc, health.at("/responses/2XX/content/application~1json/schema/$ref").asText())
+                .get("required")).extracting(JsonNode::asText).contains("status", "service", "endpoints");
+        JsonNode status = resolve(doc, doc.at("/paths/~1api~1services~1status/get/responses/2XX/content"
+                + "/application~1json/schema/$ref").asText());
+        assertThat(status.at("/properties/ecosystemHealth/properties/rating/enum")).hasSize(4);
+        assertThat(doc.at("/paths/~1api~1chittycases~1{caseId}/get/responses/2XX/content/application~1json/schema"
+                + "/description").asText()).contains("passed through");
     }
 
     @Test
