@@ -17,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import cc.chitty.connect.hub.support.HubIntegrationTest;
 import cc.chitty.connect.hub.support.StandIns;
@@ -49,7 +48,7 @@ class McpServerTest extends HubIntegrationTest {
             "chitty_chronicle_log", "chitty_evidence_ingest", "chitty_sync_trigger", "chitty_services_status",
             "chitty_registry_discover", "chitty_finance_connect_bank", "notion_query", "openai_chat");
 
-    /** A working call of every tool but evidence ingest, which has a test of its own (it needs the file host). */
+    /** A working call of every tool but evidence ingest, whose call needs the file host ({@link #evidenceCall()}). */
     static final Map<String, Map<String, Object>> CALLS = Map.of(
             "chittyid_mint", Map.of("entity", "PEO", "metadata", Map.of("name", "Ada")),
             "chitty_contextual_analyze", Map.of("text", "The tenant has not paid rent since March."),
@@ -80,6 +79,12 @@ class McpServerTest extends HubIntegrationTest {
                 .withHeader("Location", "https://127.0.0.1:" + files.httpsPort() + "/cases/CASE-1/lease.pdf")));
         Runtime.getRuntime().addShutdownHook(new Thread(files::stop));
         return files;
+    }
+
+    /** The evidence tool's working call: the lease on the file host, which starts after the constants above. */
+    private static Map<String, Object> evidenceCall() {
+        return Map.of("fileUrl", "https://127.0.0.1:" + FILES.httpsPort() + "/cases/CASE-1/lease.pdf",
+                "caseId", "CASE-1", "metadata", Map.of("page", 1));
     }
 
     private McpSyncClient streamable(String key) {
@@ -124,30 +129,53 @@ class McpServerTest extends HubIntegrationTest {
     }
 
     @Test
-    void everyToolAnswersOverStreamableHttpFromItsCapability() {
-        everyToolAnswers(this::streamable);
+    void theWholeCatalogueAnswersOverStreamableHttp() {
+        try (McpSyncClient client = streamable(newKey())) {
+            theWholeCatalogueAnswers(client);
+        }
     }
 
     @Test
-    void everyToolAnswersOverLegacySse() {
-        everyToolAnswers(this::legacySse);
+    void theWholeCatalogueAnswersOverLegacySse() {
+        try (McpSyncClient client = legacySse(newKey())) {
+            theWholeCatalogueAnswers(client);
+        }
     }
 
-    private void everyToolAnswers(Function<String, McpSyncClient> connect) {
-        try (McpSyncClient client = connect.apply(newKey())) {
-            CALLS.forEach((tool, arguments) -> {
-                McpSchema.CallToolResult result = call(client, tool, arguments);
-                assertThat(result.isError()).as(tool + ": " + result.content()).isFalse();
-                assertThat(json(result).isObject()).as(tool).isTrue();
-            });
-            assertThat(client.listResources().resources()).extracting(McpSchema.Resource::uri)
-                    .containsExactlyInAnyOrder("chitty://services/status", "chitty://registry/services",
-                            "chitty://context/awareness");
-            client.listResources().resources().forEach(resource -> assertThat(parse(((McpSchema.TextResourceContents)
-                    client.readResource(resource).contents().get(0)).text()).isObject()).as(resource.uri()).isTrue());
-            assertThat(client.listPrompts().prompts()).extracting(McpSchema.Prompt::name).containsExactlyInAnyOrder(
-                    "mint-and-log-identity", "open-case-from-description", "ecosystem-health-report");
-        }
+    /** What the "done" asks of each transport: every tool called, every resource read, every prompt got. */
+    private void theWholeCatalogueAnswers(McpSyncClient client) {
+        assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name)
+                .containsExactlyInAnyOrderElementsOf(SEED_TOOLS);
+        Map<String, Map<String, Object>> calls = new java.util.HashMap<>(CALLS);
+        calls.put("chitty_evidence_ingest", evidenceCall());
+        assertThat(calls.keySet()).containsExactlyInAnyOrderElementsOf(SEED_TOOLS);
+        calls.forEach((tool, arguments) -> {
+            McpSchema.CallToolResult result = call(client, tool, arguments);
+            assertThat(result.isError()).as(tool + ": " + result.content()).isFalse();
+            assertThat(json(result).isObject()).as(tool).isTrue();
+        });
+        StandIns.of("chittyevidence").verify(postRequestedFor(urlPathEqualTo("/api/ingest")));
+
+        assertThat(client.listResources().resources()).extracting(McpSchema.Resource::uri)
+                .containsExactlyInAnyOrder("chitty://services/status", "chitty://registry/services",
+                        "chitty://context/awareness");
+        client.listResources().resources().forEach(resource -> assertThat(parse(((McpSchema.TextResourceContents)
+                client.readResource(resource).contents().get(0)).text()).isObject()).as(resource.uri()).isTrue());
+
+        assertThat(client.listPrompts().prompts()).extracting(McpSchema.Prompt::name).containsExactlyInAnyOrder(
+                "mint-and-log-identity", "open-case-from-description", "ecosystem-health-report");
+        McpSchema.GetPromptResult mint = client.getPrompt(new McpSchema.GetPromptRequest("mint-and-log-identity",
+                Map.of("entity", "PEO", "name", "Ada")));
+        assertThat(((McpSchema.TextContent) mint.messages().get(0).content()).text())
+                .contains("chittyid_mint", "chitty_chronicle_log", "\"entity\": \"PEO\"");
+        McpSchema.GetPromptResult openCase = client.getPrompt(new McpSchema.GetPromptRequest(
+                "open-case-from-description", Map.of("description", "Landlord kept the deposit")));
+        assertThat(((McpSchema.TextContent) openCase.messages().get(0).content()).text())
+                .contains("chitty_case_create", "Landlord kept the deposit");
+        McpSchema.GetPromptResult health = client.getPrompt(new McpSchema.GetPromptRequest(
+                "ecosystem-health-report", Map.of()));
+        McpSchema.EmbeddedResource live = (McpSchema.EmbeddedResource) health.messages().get(0).content();
+        assertThat(((McpSchema.TextResourceContents) live.resource()).text()).contains("contextConsciousness");
     }
 
     @Test
@@ -201,21 +229,8 @@ class McpServerTest extends HubIntegrationTest {
     }
 
     @Test
-    void promptsAreRealAndCheckTheirArguments() {
+    void aPromptWithoutItsRequiredArgumentIsInvalidParamsNamingIt() {
         try (McpSyncClient client = streamable(newKey())) {
-            McpSchema.GetPromptResult mint = client.getPrompt(new McpSchema.GetPromptRequest("mint-and-log-identity",
-                    Map.of("entity", "PEO", "name", "Ada")));
-            assertThat(((McpSchema.TextContent) mint.messages().get(0).content()).text())
-                    .contains("chittyid_mint", "chitty_chronicle_log", "\"entity\": \"PEO\"");
-            McpSchema.GetPromptResult openCase = client.getPrompt(new McpSchema.GetPromptRequest(
-                    "open-case-from-description", Map.of("description", "Landlord kept the deposit")));
-            assertThat(((McpSchema.TextContent) openCase.messages().get(0).content()).text())
-                    .contains("chitty_case_create", "Landlord kept the deposit");
-            McpSchema.GetPromptResult health = client.getPrompt(new McpSchema.GetPromptRequest(
-                    "ecosystem-health-report", Map.of()));
-            McpSchema.EmbeddedResource live = (McpSchema.EmbeddedResource) health.messages().get(0).content();
-            assertThat(((McpSchema.TextResourceContents) live.resource()).text()).contains("contextConsciousness");
-
             assertThatThrownBy(() -> client.getPrompt(new McpSchema.GetPromptRequest("mint-and-log-identity",
                     Map.of()))).isInstanceOfSatisfying(McpError.class, e -> {
                         assertThat(e.getJsonRpcError().code()).isEqualTo(McpSchema.ErrorCodes.INVALID_PARAMS);
@@ -260,9 +275,7 @@ class McpServerTest extends HubIntegrationTest {
     @Test
     void evidenceIsFetchedFromTheAllowedHostAndStreamedToTheCapability() {
         try (McpSyncClient client = streamable(newKey())) {
-            String fileUrl = "https://127.0.0.1:" + FILES.httpsPort() + "/cases/CASE-1/lease.pdf";
-            McpSchema.CallToolResult result = call(client, "chitty_evidence_ingest",
-                    Map.of("fileUrl", fileUrl, "caseId", "CASE-1", "metadata", Map.of("page", 1)));
+            McpSchema.CallToolResult result = call(client, "chitty_evidence_ingest", evidenceCall());
             assertThat(result.isError()).as(result.content().toString()).isFalse();
             assertThat(json(result).path("evidenceId").asText()).isEqualTo("EV-2026-000123");
         }
