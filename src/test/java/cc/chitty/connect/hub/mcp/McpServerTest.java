@@ -35,6 +35,8 @@ import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The MCP door driven by the MCP Java SDK's own client, over stateless Streamable HTTP at /mcp and over the
@@ -61,6 +63,8 @@ class McpServerTest extends HubIntegrationTest {
             "notion_query", Map.of("databaseId", "db-1", "sorts", List.of(Map.of("property", "Name",
                     "direction", "ascending"))),
             "openai_chat", Map.of("messages", List.of(Map.of("role", "user", "content", "hello"))));
+
+    static final String TOOLS_LIST = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}";
 
     static final String LEASE = "%PDF-1.4 lease agreement";
 
@@ -328,10 +332,7 @@ class McpServerTest extends HubIntegrationTest {
         assertThat(send(request("/mcp/sse").GET().build()).statusCode()).isEqualTo(401);
 
         String key = newKey();
-        HttpResponse<String> foreign = send(request("/mcp").header("Content-Type", "application/json")
-                .header("Accept", "application/json, text/event-stream").header("X-ChittyOS-API-Key", key)
-                .header("Origin", "https://evil.example.com")
-                .POST(HttpRequest.BodyPublishers.ofString(initialize())).build());
+        HttpResponse<String> foreign = mcpPost(key, initialize(), "Origin", "https://evil.example.com");
         assertThat(foreign.statusCode()).isEqualTo(403);
         HttpResponse<String> allowed = send(request("/mcp").header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream").header("Authorization", "Bearer " + key)
@@ -345,18 +346,13 @@ class McpServerTest extends HubIntegrationTest {
     void aRevokedKeyIs403AndAnUnknownMethodIsMethodNotFound() {
         JsonNode created = createKey("mcp-revoked");
         String key = created.get("key").asText();
-        HttpResponse<String> unknownMethod = send(request("/mcp").header("Content-Type", "application/json")
-                .header("Accept", "application/json, text/event-stream").header("X-ChittyOS-API-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"no/such\"}"))
-                .build());
+        HttpResponse<String> unknownMethod = mcpPost(key, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"no/such\"}");
         assertThat(parse(unknownMethod.body()).path("error").path("code").asInt())
                 .isEqualTo(McpSchema.ErrorCodes.METHOD_NOT_FOUND);
 
         asOperator(request("/admin/api-keys/" + created.get("id").asText() + "/revoke")
                 .POST(HttpRequest.BodyPublishers.noBody()));
-        HttpResponse<String> revoked = send(request("/mcp").header("Content-Type", "application/json")
-                .header("Accept", "application/json, text/event-stream").header("X-ChittyOS-API-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString(initialize())).build());
+        HttpResponse<String> revoked = mcpPost(key, initialize());
         assertThat(revoked.statusCode()).isEqualTo(403);
         assertThat(parse(revoked.body()).path("title").asText()).isEqualTo("API key is inactive");
     }
@@ -366,11 +362,8 @@ class McpServerTest extends HubIntegrationTest {
         String key = newKey();
         for (String params : new String[] {"{\"name\":\"chittyid_mint\",\"arguments\":\"PEO\"}",
                 "{\"name\":[\"chittyid_mint\"]}"}) {
-            HttpResponse<String> answer = send(request("/mcp").header("Content-Type", "application/json")
-                    .header("Accept", "application/json, text/event-stream").header("X-ChittyOS-API-Key", key)
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":" + params + "}"))
-                    .build());
+            HttpResponse<String> answer = mcpPost(key,
+                    "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":" + params + "}");
 
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
             assertThat(parse(answer.body()).path("id").asInt()).isEqualTo(9);
@@ -406,6 +399,32 @@ class McpServerTest extends HubIntegrationTest {
                     });
             // another tool still has its own tier
             assertThat(call(client, "chitty_registry_discover", Map.of()).isError()).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2025-03-26", "2025-06-18", "2025-11-25"})
+    void initializeNegotiatesTheVersionTheClientAsksFor(String version) {
+        String key = newKey();
+        HttpResponse<String> initialized = mcpPost(key, initialize(version));
+        assertThat(initialized.statusCode()).as(initialized.body()).isEqualTo(200);
+        assertThat(parse(initialized.body()).path("result").path("protocolVersion").asText()).isEqualTo(version);
+
+        HttpResponse<String> listed = mcpPost(key, TOOLS_LIST,
+                "MCP-Protocol-Version", version);
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        assertThat(parse(listed.body()).path("result").path("tools")).hasSize(SEED_TOOLS.size());
+    }
+
+    @Test
+    void anUnsupportedProtocolVersionHeaderIs400WithAJsonRpcError() {
+        for (String version : new String[] {"2024-11-05", "1999-01-01"}) {
+            HttpResponse<String> answer = mcpPost(newKey(), TOOLS_LIST,
+                    "MCP-Protocol-Version", version);
+            assertThat(answer.statusCode()).as(version).isEqualTo(400);
+            JsonNode error = parse(answer.body()).path("error");
+            assertThat(error.path("code").asInt()).isEqualTo(McpSchema.ErrorCodes.INVALID_REQUEST);
+            assertThat(error.path("message").asText()).contains("MCP-Protocol-Version", "2025-11-25");
         }
     }
 
@@ -452,8 +471,22 @@ class McpServerTest extends HubIntegrationTest {
         assertThat(send(request("/mcp/tools/list").GET().build()).statusCode()).isEqualTo(401);
     }
 
+    /** A raw JSON-RPC POST to /mcp with the key, as curl would send it, plus header name/value pairs. */
+    private HttpResponse<String> mcpPost(String key, String body, String... headers) {
+        HttpRequest.Builder post = request("/mcp").header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream").header("X-ChittyOS-API-Key", key);
+        for (int i = 0; i < headers.length; i += 2) {
+            post.header(headers[i], headers[i + 1]);
+        }
+        return send(post.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     private static String initialize() {
-        return "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
-                + "\"capabilities\":{},\"clientInfo\":{\"name\":\"curl\",\"version\":\"1\"}}}";
+        return initialize("2025-06-18");
+    }
+
+    private static String initialize(String version) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"" + version
+                + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"curl\",\"version\":\"1\"}}}";
     }
 }
