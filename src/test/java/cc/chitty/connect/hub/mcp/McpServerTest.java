@@ -15,6 +15,7 @@ import java.net.UnknownHostException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -67,6 +68,8 @@ class McpServerTest extends HubIntegrationTest {
     static final String TOOLS_LIST = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}";
 
     static final String LEASE = "%PDF-1.4 lease agreement";
+    /** hub.mcp.evidence-fetch.max-size of the test profile. */
+    static final int EVIDENCE_CAP = 1024 * 1024;
 
     /** An https file host on loopback, its certificate signed by the CA the test configuration trusts. */
     static final WireMockServer FILES = startFileHost();
@@ -79,6 +82,10 @@ class McpServerTest extends HubIntegrationTest {
         files.start();
         files.stubFor(get(urlPathEqualTo("/cases/CASE-1/lease.pdf")).willReturn(aResponse()
                 .withHeader("Content-Type", "application/pdf").withBody(LEASE)));
+        files.stubFor(get(urlPathEqualTo("/at-the-cap.pdf")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/pdf").withBody(new byte[EVIDENCE_CAP])));
+        files.stubFor(get(urlPathEqualTo("/too-big.pdf")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/pdf").withBody(new byte[EVIDENCE_CAP + 1])));
         files.stubFor(get(urlPathEqualTo("/moved.pdf")).willReturn(aResponse().withStatus(302)
                 .withHeader("Location", "https://127.0.0.1:" + files.httpsPort() + "/cases/CASE-1/lease.pdf")));
         Runtime.getRuntime().addShutdownHook(new Thread(files::stop));
@@ -305,6 +312,20 @@ class McpServerTest extends HubIntegrationTest {
         assertThat(EvidenceFetcher.isNonPublic(address("93.184.216.34"))).isFalse();
     }
 
+    @Test
+    void evidenceLargerThanTheCapIsRefused() {
+        try (McpSyncClient client = streamable(newKey())) {
+            String files = "https://127.0.0.1:" + FILES.httpsPort();
+            assertThat(call(client, "chitty_evidence_ingest", Map.of("fileUrl", files + "/at-the-cap.pdf",
+                    "caseId", "CASE-1")).isError()).isFalse();
+            // the fetcher accepts gzip, so the length is not known up front: the capped stream ends the upload
+            McpSchema.CallToolResult result = call(client, "chitty_evidence_ingest", Map.of("fileUrl",
+                    files + "/too-big.pdf", "caseId", "CASE-1"));
+            assertThat(result.isError()).as(result.content().toString()).isTrue();
+            assertThat(result.content().toString()).doesNotContain("Exception", "at cc.");
+        }
+    }
+
     private static InetAddress address(String literal) {
         try {
             return InetAddress.getByName(literal);
@@ -400,6 +421,35 @@ class McpServerTest extends HubIntegrationTest {
             // another tool still has its own tier
             assertThat(call(client, "chitty_registry_discover", Map.of()).isError()).isFalse();
         }
+    }
+
+    @Test
+    void theToolTierRefusesThe31stCallOfAMinuteButNotAMint() {
+        String key = createKey(Map.of("name", "mcp-tool-tier")).get("key").asText();
+        try (McpSyncClient client = streamable(key)) {
+            for (int i = 0; i < 30; i++) {
+                assertThat(call(client, "chitty_registry_discover", Map.of()).isError()).as("call " + (i + 1))
+                        .isFalse();
+            }
+            assertThatThrownBy(() -> call(client, "chitty_services_status", Map.of()))
+                    .isInstanceOfSatisfying(McpError.class, e -> {
+                        assertThat(e.getJsonRpcError().code()).isEqualTo(McpErrors.RATE_LIMITED);
+                        assertThat(e.getJsonRpcError().data().toString()).contains("mcp_tools");
+                    });
+            assertThat(call(client, "chittyid_mint", Map.of("entity", "PEO")).isError()).isFalse();
+        }
+    }
+
+    @Test
+    void anExpiredKeyIs403OnMcp() {
+        JsonNode created = createKey("mcp-expired");
+        jdbc().sql("UPDATE api_keys SET expires_at = :past WHERE id = :id::uuid")
+                .param("past", java.sql.Timestamp.from(Instant.now().minusSeconds(60)))
+                .param("id", created.get("id").asText()).update();
+
+        HttpResponse<String> expired = mcpPost(created.get("key").asText(), initialize());
+        assertThat(expired.statusCode()).isEqualTo(403);
+        assertThat(parse(expired.body()).path("title").asText()).isEqualTo("API key has expired");
     }
 
     @ParameterizedTest
