@@ -264,6 +264,13 @@ class McpServerTest extends HubIntegrationTest {
             assertThatThrownBy(() -> call(client, "chitty_case_create", Map.of("title", "x")))
                     .isInstanceOfSatisfying(McpError.class, e ->
                             assertThat(e.getJsonRpcError().message()).contains("caseType"));
+            // the original's tools took objects here; a string would reach the upstream as one
+            assertThatThrownBy(() -> call(client, "chitty_chronicle_log", Map.of("eventType", "e", "data", "v")))
+                    .isInstanceOfSatisfying(McpError.class, e ->
+                            assertThat(e.getJsonRpcError().message()).contains("data"));
+            assertThatThrownBy(() -> call(client, "chitty_contextual_analyze", Map.of("text", "t", "context", "c")))
+                    .isInstanceOfSatisfying(McpError.class, e ->
+                            assertThat(e.getJsonRpcError().message()).contains("context"));
         }
     }
 
