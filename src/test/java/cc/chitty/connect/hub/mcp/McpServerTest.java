@@ -251,6 +251,23 @@ class McpServerTest extends HubIntegrationTest {
     }
 
     @Test
+    void openingACaseOffersTheCaseTypesTheCaseToolAccepts() {
+        try (McpSyncClient client = streamable(newKey())) {
+            McpSchema.GetPromptResult open = client.getPrompt(new McpSchema.GetPromptRequest(
+                    "open-case-from-description", Map.of("description", "Landlord kept the deposit")));
+            assertThat(((McpSchema.TextContent) open.messages().get(0).content()).text())
+                    .contains("eviction, litigation, resolution, general");
+            assertThat(client.getPrompt(new McpSchema.GetPromptRequest("open-case-from-description",
+                    Map.of("description", "d", "caseType", "EVICTION"))).messages()).isNotEmpty();
+            assertThatThrownBy(() -> client.getPrompt(new McpSchema.GetPromptRequest("open-case-from-description",
+                    Map.of("description", "d", "caseType", "custody")))).isInstanceOfSatisfying(McpError.class, e -> {
+                        assertThat(e.getJsonRpcError().code()).isEqualTo(McpSchema.ErrorCodes.INVALID_PARAMS);
+                        assertThat(e.getJsonRpcError().message()).contains("caseType");
+                    });
+        }
+    }
+
+    @Test
     void unknownToolAndBadArgumentsAreJsonRpcErrorsNamingTheField() {
         try (McpSyncClient client = streamable(newKey())) {
             assertThatThrownBy(() -> call(client, "no_such_tool", Map.of()))
