@@ -44,16 +44,26 @@ public class CanonicalValues {
 
     /** Throws {@link InvalidParameterException} naming the field when the value is not on its configured list. */
     public void require(String field, String value) {
-        CanonProperties.Field rule = properties.fields().get(field);
-        if (rule == null) {
-            throw new IllegalStateException("hub.canon.fields has no rule for " + field);
-        }
-        List<String> allowed = rule.source() == CanonProperties.Source.ORIGINAL ? rule.original()
-                : canonValues(rule.category());
+        CanonProperties.Field rule = rule(field);
+        List<String> allowed = allowed(field);
         if (allowed.stream().noneMatch(value::equalsIgnoreCase)) {
             String from = rule.source() == CanonProperties.Source.ORIGINAL ? "" : " (ChittyCanon " + rule.category() + ")";
             throw new InvalidParameterException(field, "must be one of " + allowed + from);
         }
+    }
+
+    /** The values the field accepts now: the original's list or ChittyCanon's category, as configured. */
+    public List<String> allowed(String field) {
+        CanonProperties.Field rule = rule(field);
+        return rule.source() == CanonProperties.Source.ORIGINAL ? rule.original() : canonValues(rule.category());
+    }
+
+    private CanonProperties.Field rule(String field) {
+        CanonProperties.Field rule = properties.fields().get(field);
+        if (rule == null) {
+            throw new IllegalStateException("hub.canon.fields has no rule for " + field);
+        }
+        return rule;
     }
 
     private List<String> canonValues(String category) {

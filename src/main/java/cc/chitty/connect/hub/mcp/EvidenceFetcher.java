@@ -204,7 +204,7 @@ class EvidenceFetcher implements DisposableBean {
     }
 
     /** Fails the read, rather than truncating the file, once more than the limit has arrived. */
-    private static final class CappedStream extends FilterInputStream {
+    static final class CappedStream extends FilterInputStream {
         private final long max;
         private long read;
 

@@ -8,7 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import cc.chitty.connect.hub.chittyos.CanonicalValues;
 import cc.chitty.connect.hub.upstream.Fault;
+import cc.chitty.connect.hub.upstream.InvalidParameterException;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +24,6 @@ class HubPrompts {
 
     private static final Set<String> ENTITIES =
             Set.of("PEO", "PLACE", "PROP", "EVNT", "AUTH", "INFO", "FACT", "CONTEXT", "ACTOR");
-    private static final Set<String> CASE_TYPES = Set.of("eviction", "litigation", "resolution", "general");
 
     private static final List<McpSchema.Prompt> PROMPTS = List.of(
             new McpSchema.Prompt("mint-and-log-identity", "Mint a ChittyID and log it to ChittyChronicle",
@@ -37,8 +38,9 @@ class HubPrompts {
                     "Analyzes a free-text description, chooses the case type and title, creates the case in "
                             + "ChittyCases and logs it",
                     List.of(new McpSchema.PromptArgument("description", "What happened, in the user's words", true),
-                            new McpSchema.PromptArgument("caseType", "eviction, litigation, resolution or general; "
-                                    + "chosen from the description when left out", false))),
+                            new McpSchema.PromptArgument("caseType", "A case type chitty_case_create accepts (by "
+                                    + "default eviction, litigation, resolution or general); chosen from the "
+                                    + "description when left out", false))),
             new McpSchema.Prompt("ecosystem-health-report", "Report on the ChittyOS ecosystem's health",
                     "Embeds the live awareness document (services online, registry, rating) and asks for a short "
                             + "report with the services that need attention",
@@ -46,9 +48,11 @@ class HubPrompts {
                             false))));
 
     private final HubResources resources;
+    private final CanonicalValues canonical;
 
-    HubPrompts(HubResources resources) {
+    HubPrompts(HubResources resources, CanonicalValues canonical) {
         this.resources = resources;
+        this.canonical = canonical;
     }
 
     List<McpSchema.Prompt> all() {
@@ -98,16 +102,22 @@ class HubPrompts {
         return result("Mint a " + entity + " ChittyID and log it", text);
     }
 
-    private static McpSchema.GetPromptResult openCase(Map<String, Object> args) {
+    /** The case types are the ones chitty_case_create checks against (hub.canon.fields.caseType). */
+    private McpSchema.GetPromptResult openCase(Map<String, Object> args) {
         String caseType = text(args, "caseType");
-        if (!caseType.isEmpty() && !CASE_TYPES.contains(caseType)) {
-            throw ToolCallRefused.invalidArguments("open-case-from-description",
-                    List.of(new Fault.Violation("caseType", "must be one of " + new TreeSet<>(CASE_TYPES))));
+        if (!caseType.isEmpty()) {
+            try {
+                canonical.require("caseType", caseType);
+            } catch (InvalidParameterException e) {
+                throw ToolCallRefused.invalidArguments("open-case-from-description",
+                        List.of(new Fault.Violation(e.parameter(), e.problem())));
+            }
         }
         String text = "Open a case for the matter described below.\n\n"
                 + "1. Call chitty_contextual_analyze with the description as text and analysisType \"legal\".\n"
                 + "2. From the analysis, write a short title (at most 120 characters)"
-                + (caseType.isEmpty() ? " and choose caseType: eviction, litigation, resolution or general"
+                + (caseType.isEmpty() ? " and choose caseType, one of " + String.join(", ",
+                        canonical.allowed("caseType"))
                         : "; the caseType is " + caseType) + ".\n"
                 + "3. Call chitty_case_create with title, caseType, the description, and metadata holding the "
                 + "entities the analysis found.\n"

@@ -15,9 +15,9 @@ import java.net.UnknownHostException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import cc.chitty.connect.hub.support.HubIntegrationTest;
 import cc.chitty.connect.hub.support.StandIns;
@@ -36,6 +36,8 @@ import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The MCP door driven by the MCP Java SDK's own client, over stateless Streamable HTTP at /mcp and over the
@@ -49,7 +51,7 @@ class McpServerTest extends HubIntegrationTest {
             "chitty_chronicle_log", "chitty_evidence_ingest", "chitty_sync_trigger", "chitty_services_status",
             "chitty_registry_discover", "chitty_finance_connect_bank", "notion_query", "openai_chat");
 
-    /** A working call of every tool but evidence ingest, which has a test of its own (it needs the file host). */
+    /** A working call of every tool but evidence ingest, whose call needs the file host ({@link #evidenceCall()}). */
     static final Map<String, Map<String, Object>> CALLS = Map.of(
             "chittyid_mint", Map.of("entity", "PEO", "metadata", Map.of("name", "Ada")),
             "chitty_contextual_analyze", Map.of("text", "The tenant has not paid rent since March."),
@@ -63,7 +65,11 @@ class McpServerTest extends HubIntegrationTest {
                     "direction", "ascending"))),
             "openai_chat", Map.of("messages", List.of(Map.of("role", "user", "content", "hello"))));
 
+    static final String TOOLS_LIST = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}";
+
     static final String LEASE = "%PDF-1.4 lease agreement";
+    /** hub.mcp.evidence-fetch.max-size of the test profile. */
+    static final int EVIDENCE_CAP = 1024 * 1024;
 
     /** An https file host on loopback, its certificate signed by the CA the test configuration trusts. */
     static final WireMockServer FILES = startFileHost();
@@ -76,10 +82,20 @@ class McpServerTest extends HubIntegrationTest {
         files.start();
         files.stubFor(get(urlPathEqualTo("/cases/CASE-1/lease.pdf")).willReturn(aResponse()
                 .withHeader("Content-Type", "application/pdf").withBody(LEASE)));
+        files.stubFor(get(urlPathEqualTo("/at-the-cap.pdf")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/pdf").withBody(new byte[EVIDENCE_CAP])));
+        files.stubFor(get(urlPathEqualTo("/too-big.pdf")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/pdf").withBody(new byte[EVIDENCE_CAP + 1])));
         files.stubFor(get(urlPathEqualTo("/moved.pdf")).willReturn(aResponse().withStatus(302)
                 .withHeader("Location", "https://127.0.0.1:" + files.httpsPort() + "/cases/CASE-1/lease.pdf")));
         Runtime.getRuntime().addShutdownHook(new Thread(files::stop));
         return files;
+    }
+
+    /** The evidence tool's working call: the lease on the file host, which starts after the constants above. */
+    private static Map<String, Object> evidenceCall() {
+        return Map.of("fileUrl", "https://127.0.0.1:" + FILES.httpsPort() + "/cases/CASE-1/lease.pdf",
+                "caseId", "CASE-1", "metadata", Map.of("page", 1));
     }
 
     private McpSyncClient streamable(String key) {
@@ -124,30 +140,53 @@ class McpServerTest extends HubIntegrationTest {
     }
 
     @Test
-    void everyToolAnswersOverStreamableHttpFromItsCapability() {
-        everyToolAnswers(this::streamable);
+    void theWholeCatalogueAnswersOverStreamableHttp() {
+        try (McpSyncClient client = streamable(newKey())) {
+            theWholeCatalogueAnswers(client);
+        }
     }
 
     @Test
-    void everyToolAnswersOverLegacySse() {
-        everyToolAnswers(this::legacySse);
+    void theWholeCatalogueAnswersOverLegacySse() {
+        try (McpSyncClient client = legacySse(newKey())) {
+            theWholeCatalogueAnswers(client);
+        }
     }
 
-    private void everyToolAnswers(Function<String, McpSyncClient> connect) {
-        try (McpSyncClient client = connect.apply(newKey())) {
-            CALLS.forEach((tool, arguments) -> {
-                McpSchema.CallToolResult result = call(client, tool, arguments);
-                assertThat(result.isError()).as(tool + ": " + result.content()).isFalse();
-                assertThat(json(result).isObject()).as(tool).isTrue();
-            });
-            assertThat(client.listResources().resources()).extracting(McpSchema.Resource::uri)
-                    .containsExactlyInAnyOrder("chitty://services/status", "chitty://registry/services",
-                            "chitty://context/awareness");
-            client.listResources().resources().forEach(resource -> assertThat(parse(((McpSchema.TextResourceContents)
-                    client.readResource(resource).contents().get(0)).text()).isObject()).as(resource.uri()).isTrue());
-            assertThat(client.listPrompts().prompts()).extracting(McpSchema.Prompt::name).containsExactlyInAnyOrder(
-                    "mint-and-log-identity", "open-case-from-description", "ecosystem-health-report");
-        }
+    /** What the issue's "done" asks of each transport: every tool called, every resource read, every prompt got. */
+    private void theWholeCatalogueAnswers(McpSyncClient client) {
+        assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name)
+                .containsExactlyInAnyOrderElementsOf(SEED_TOOLS);
+        Map<String, Map<String, Object>> calls = new java.util.HashMap<>(CALLS);
+        calls.put("chitty_evidence_ingest", evidenceCall());
+        assertThat(calls.keySet()).containsExactlyInAnyOrderElementsOf(SEED_TOOLS);
+        calls.forEach((tool, arguments) -> {
+            McpSchema.CallToolResult result = call(client, tool, arguments);
+            assertThat(result.isError()).as(tool + ": " + result.content()).isFalse();
+            assertThat(json(result).isObject()).as(tool).isTrue();
+        });
+        StandIns.of("chittyevidence").verify(postRequestedFor(urlPathEqualTo("/api/ingest")));
+
+        assertThat(client.listResources().resources()).extracting(McpSchema.Resource::uri)
+                .containsExactlyInAnyOrder("chitty://services/status", "chitty://registry/services",
+                        "chitty://context/awareness");
+        client.listResources().resources().forEach(resource -> assertThat(parse(((McpSchema.TextResourceContents)
+                client.readResource(resource).contents().get(0)).text()).isObject()).as(resource.uri()).isTrue());
+
+        assertThat(client.listPrompts().prompts()).extracting(McpSchema.Prompt::name).containsExactlyInAnyOrder(
+                "mint-and-log-identity", "open-case-from-description", "ecosystem-health-report");
+        McpSchema.GetPromptResult mint = client.getPrompt(new McpSchema.GetPromptRequest("mint-and-log-identity",
+                Map.of("entity", "PEO", "name", "Ada")));
+        assertThat(((McpSchema.TextContent) mint.messages().get(0).content()).text())
+                .contains("chittyid_mint", "chitty_chronicle_log", "\"entity\": \"PEO\"");
+        McpSchema.GetPromptResult openCase = client.getPrompt(new McpSchema.GetPromptRequest(
+                "open-case-from-description", Map.of("description", "Landlord kept the deposit")));
+        assertThat(((McpSchema.TextContent) openCase.messages().get(0).content()).text())
+                .contains("chitty_case_create", "Landlord kept the deposit");
+        McpSchema.GetPromptResult health = client.getPrompt(new McpSchema.GetPromptRequest(
+                "ecosystem-health-report", Map.of()));
+        McpSchema.EmbeddedResource live = (McpSchema.EmbeddedResource) health.messages().get(0).content();
+        assertThat(((McpSchema.TextResourceContents) live.resource()).text()).contains("contextConsciousness");
     }
 
     @Test
@@ -201,25 +240,29 @@ class McpServerTest extends HubIntegrationTest {
     }
 
     @Test
-    void promptsAreRealAndCheckTheirArguments() {
+    void aPromptWithoutItsRequiredArgumentIsInvalidParamsNamingIt() {
         try (McpSyncClient client = streamable(newKey())) {
-            McpSchema.GetPromptResult mint = client.getPrompt(new McpSchema.GetPromptRequest("mint-and-log-identity",
-                    Map.of("entity", "PEO", "name", "Ada")));
-            assertThat(((McpSchema.TextContent) mint.messages().get(0).content()).text())
-                    .contains("chittyid_mint", "chitty_chronicle_log", "\"entity\": \"PEO\"");
-            McpSchema.GetPromptResult openCase = client.getPrompt(new McpSchema.GetPromptRequest(
-                    "open-case-from-description", Map.of("description", "Landlord kept the deposit")));
-            assertThat(((McpSchema.TextContent) openCase.messages().get(0).content()).text())
-                    .contains("chitty_case_create", "Landlord kept the deposit");
-            McpSchema.GetPromptResult health = client.getPrompt(new McpSchema.GetPromptRequest(
-                    "ecosystem-health-report", Map.of()));
-            McpSchema.EmbeddedResource live = (McpSchema.EmbeddedResource) health.messages().get(0).content();
-            assertThat(((McpSchema.TextResourceContents) live.resource()).text()).contains("contextConsciousness");
-
             assertThatThrownBy(() -> client.getPrompt(new McpSchema.GetPromptRequest("mint-and-log-identity",
                     Map.of()))).isInstanceOfSatisfying(McpError.class, e -> {
                         assertThat(e.getJsonRpcError().code()).isEqualTo(McpSchema.ErrorCodes.INVALID_PARAMS);
                         assertThat(e.getJsonRpcError().message()).contains("entity");
+                    });
+        }
+    }
+
+    @Test
+    void openingACaseOffersTheCaseTypesTheCaseToolAccepts() {
+        try (McpSyncClient client = streamable(newKey())) {
+            McpSchema.GetPromptResult open = client.getPrompt(new McpSchema.GetPromptRequest(
+                    "open-case-from-description", Map.of("description", "Landlord kept the deposit")));
+            assertThat(((McpSchema.TextContent) open.messages().get(0).content()).text())
+                    .contains("eviction, litigation, resolution, general");
+            assertThat(client.getPrompt(new McpSchema.GetPromptRequest("open-case-from-description",
+                    Map.of("description", "d", "caseType", "EVICTION"))).messages()).isNotEmpty();
+            assertThatThrownBy(() -> client.getPrompt(new McpSchema.GetPromptRequest("open-case-from-description",
+                    Map.of("description", "d", "caseType", "custody")))).isInstanceOfSatisfying(McpError.class, e -> {
+                        assertThat(e.getJsonRpcError().code()).isEqualTo(McpSchema.ErrorCodes.INVALID_PARAMS);
+                        assertThat(e.getJsonRpcError().message()).contains("caseType");
                     });
         }
     }
@@ -238,6 +281,13 @@ class McpServerTest extends HubIntegrationTest {
             assertThatThrownBy(() -> call(client, "chitty_case_create", Map.of("title", "x")))
                     .isInstanceOfSatisfying(McpError.class, e ->
                             assertThat(e.getJsonRpcError().message()).contains("caseType"));
+            // the original's tools took objects here; a string would reach the upstream as one
+            assertThatThrownBy(() -> call(client, "chitty_chronicle_log", Map.of("eventType", "e", "data", "v")))
+                    .isInstanceOfSatisfying(McpError.class, e ->
+                            assertThat(e.getJsonRpcError().message()).contains("data"));
+            assertThatThrownBy(() -> call(client, "chitty_contextual_analyze", Map.of("text", "t", "context", "c")))
+                    .isInstanceOfSatisfying(McpError.class, e ->
+                            assertThat(e.getJsonRpcError().message()).contains("context"));
         }
     }
 
@@ -260,9 +310,7 @@ class McpServerTest extends HubIntegrationTest {
     @Test
     void evidenceIsFetchedFromTheAllowedHostAndStreamedToTheCapability() {
         try (McpSyncClient client = streamable(newKey())) {
-            String fileUrl = "https://127.0.0.1:" + FILES.httpsPort() + "/cases/CASE-1/lease.pdf";
-            McpSchema.CallToolResult result = call(client, "chitty_evidence_ingest",
-                    Map.of("fileUrl", fileUrl, "caseId", "CASE-1", "metadata", Map.of("page", 1)));
+            McpSchema.CallToolResult result = call(client, "chitty_evidence_ingest", evidenceCall());
             assertThat(result.isError()).as(result.content().toString()).isFalse();
             assertThat(json(result).path("evidenceId").asText()).isEqualTo("EV-2026-000123");
         }
@@ -286,6 +334,20 @@ class McpServerTest extends HubIntegrationTest {
         assertThat(EvidenceFetcher.isNonPublic(address("fd00::1"))).isTrue();
         assertThat(EvidenceFetcher.isNonPublic(address("100.64.0.1"))).isTrue();
         assertThat(EvidenceFetcher.isNonPublic(address("93.184.216.34"))).isFalse();
+    }
+
+    @Test
+    void evidenceLargerThanTheCapIsRefused() {
+        try (McpSyncClient client = streamable(newKey())) {
+            String files = "https://127.0.0.1:" + FILES.httpsPort();
+            assertThat(call(client, "chitty_evidence_ingest", Map.of("fileUrl", files + "/at-the-cap.pdf",
+                    "caseId", "CASE-1")).isError()).isFalse();
+            // the fetcher accepts gzip, so the length is not known up front: the capped stream ends the upload
+            McpSchema.CallToolResult result = call(client, "chitty_evidence_ingest", Map.of("fileUrl",
+                    files + "/too-big.pdf", "caseId", "CASE-1"));
+            assertThat(result.isError()).as(result.content().toString()).isTrue();
+            assertThat(result.content().toString()).doesNotContain("Exception", "at cc.");
+        }
     }
 
     private static InetAddress address(String literal) {
@@ -315,10 +377,7 @@ class McpServerTest extends HubIntegrationTest {
         assertThat(send(request("/mcp/sse").GET().build()).statusCode()).isEqualTo(401);
 
         String key = newKey();
-        HttpResponse<String> foreign = send(request("/mcp").header("Content-Type", "application/json")
-                .header("Accept", "application/json, text/event-stream").header("X-ChittyOS-API-Key", key)
-                .header("Origin", "https://evil.example.com")
-                .POST(HttpRequest.BodyPublishers.ofString(initialize())).build());
+        HttpResponse<String> foreign = mcpPost(key, initialize(), "Origin", "https://evil.example.com");
         assertThat(foreign.statusCode()).isEqualTo(403);
         HttpResponse<String> allowed = send(request("/mcp").header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream").header("Authorization", "Bearer " + key)
@@ -332,18 +391,13 @@ class McpServerTest extends HubIntegrationTest {
     void aRevokedKeyIs403AndAnUnknownMethodIsMethodNotFound() {
         JsonNode created = createKey("mcp-revoked");
         String key = created.get("key").asText();
-        HttpResponse<String> unknownMethod = send(request("/mcp").header("Content-Type", "application/json")
-                .header("Accept", "application/json, text/event-stream").header("X-ChittyOS-API-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"no/such\"}"))
-                .build());
+        HttpResponse<String> unknownMethod = mcpPost(key, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"no/such\"}");
         assertThat(parse(unknownMethod.body()).path("error").path("code").asInt())
                 .isEqualTo(McpSchema.ErrorCodes.METHOD_NOT_FOUND);
 
         asOperator(request("/admin/api-keys/" + created.get("id").asText() + "/revoke")
                 .POST(HttpRequest.BodyPublishers.noBody()));
-        HttpResponse<String> revoked = send(request("/mcp").header("Content-Type", "application/json")
-                .header("Accept", "application/json, text/event-stream").header("X-ChittyOS-API-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString(initialize())).build());
+        HttpResponse<String> revoked = mcpPost(key, initialize());
         assertThat(revoked.statusCode()).isEqualTo(403);
         assertThat(parse(revoked.body()).path("title").asText()).isEqualTo("API key is inactive");
     }
@@ -353,11 +407,8 @@ class McpServerTest extends HubIntegrationTest {
         String key = newKey();
         for (String params : new String[] {"{\"name\":\"chittyid_mint\",\"arguments\":\"PEO\"}",
                 "{\"name\":[\"chittyid_mint\"]}"}) {
-            HttpResponse<String> answer = send(request("/mcp").header("Content-Type", "application/json")
-                    .header("Accept", "application/json, text/event-stream").header("X-ChittyOS-API-Key", key)
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":" + params + "}"))
-                    .build());
+            HttpResponse<String> answer = mcpPost(key,
+                    "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":" + params + "}");
 
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
             assertThat(parse(answer.body()).path("id").asInt()).isEqualTo(9);
@@ -393,6 +444,61 @@ class McpServerTest extends HubIntegrationTest {
                     });
             // another tool still has its own tier
             assertThat(call(client, "chitty_registry_discover", Map.of()).isError()).isFalse();
+        }
+    }
+
+    @Test
+    void theToolTierRefusesThe31stCallOfAMinuteButNotAMint() {
+        String key = createKey(Map.of("name", "mcp-tool-tier")).get("key").asText();
+        try (McpSyncClient client = streamable(key)) {
+            for (int i = 0; i < 30; i++) {
+                assertThat(call(client, "chitty_registry_discover", Map.of()).isError()).as("call " + (i + 1))
+                        .isFalse();
+            }
+            assertThatThrownBy(() -> call(client, "chitty_services_status", Map.of()))
+                    .isInstanceOfSatisfying(McpError.class, e -> {
+                        assertThat(e.getJsonRpcError().code()).isEqualTo(McpErrors.RATE_LIMITED);
+                        assertThat(e.getJsonRpcError().data().toString()).contains("mcp_tools");
+                    });
+            assertThat(call(client, "chittyid_mint", Map.of("entity", "PEO")).isError()).isFalse();
+        }
+    }
+
+    @Test
+    void anExpiredKeyIs403OnMcp() {
+        JsonNode created = createKey("mcp-expired");
+        jdbc().sql("UPDATE api_keys SET expires_at = :past WHERE id = :id::uuid")
+                .param("past", java.sql.Timestamp.from(Instant.now().minusSeconds(60)))
+                .param("id", created.get("id").asText()).update();
+
+        HttpResponse<String> expired = mcpPost(created.get("key").asText(), initialize());
+        assertThat(expired.statusCode()).isEqualTo(403);
+        assertThat(parse(expired.body()).path("title").asText()).isEqualTo("API key has expired");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2025-03-26", "2025-06-18", "2025-11-25"})
+    void initializeNegotiatesTheVersionTheClientAsksFor(String version) {
+        String key = newKey();
+        HttpResponse<String> initialized = mcpPost(key, initialize(version));
+        assertThat(initialized.statusCode()).as(initialized.body()).isEqualTo(200);
+        assertThat(parse(initialized.body()).path("result").path("protocolVersion").asText()).isEqualTo(version);
+
+        HttpResponse<String> listed = mcpPost(key, TOOLS_LIST,
+                "MCP-Protocol-Version", version);
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        assertThat(parse(listed.body()).path("result").path("tools")).hasSize(SEED_TOOLS.size());
+    }
+
+    @Test
+    void anUnsupportedProtocolVersionHeaderIs400WithAJsonRpcError() {
+        for (String version : new String[] {"2024-11-05", "1999-01-01"}) {
+            HttpResponse<String> answer = mcpPost(newKey(), TOOLS_LIST,
+                    "MCP-Protocol-Version", version);
+            assertThat(answer.statusCode()).as(version).isEqualTo(400);
+            JsonNode error = parse(answer.body()).path("error");
+            assertThat(error.path("code").asInt()).isEqualTo(McpSchema.ErrorCodes.INVALID_REQUEST);
+            assertThat(error.path("message").asText()).contains("MCP-Protocol-Version", "2025-11-25");
         }
     }
 
@@ -439,8 +545,22 @@ class McpServerTest extends HubIntegrationTest {
         assertThat(send(request("/mcp/tools/list").GET().build()).statusCode()).isEqualTo(401);
     }
 
+    /** A raw JSON-RPC POST to /mcp with the key, as curl would send it, plus header name/value pairs. */
+    private HttpResponse<String> mcpPost(String key, String body, String... headers) {
+        HttpRequest.Builder post = request("/mcp").header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream").header("X-ChittyOS-API-Key", key);
+        for (int i = 0; i < headers.length; i += 2) {
+            post.header(headers[i], headers[i + 1]);
+        }
+        return send(post.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     private static String initialize() {
-        return "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
-                + "\"capabilities\":{},\"clientInfo\":{\"name\":\"curl\",\"version\":\"1\"}}}";
+        return initialize("2025-06-18");
+    }
+
+    private static String initialize(String version) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"" + version
+                + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"curl\",\"version\":\"1\"}}}";
     }
 }
