@@ -46,7 +46,7 @@ import org.springframework.stereotype.Component;
 class EvidenceFetcher implements DisposableBean {
 
     /** An open download; close it when the capability has consumed the content. */
-    record Download(InputStream content, String fileName, String contentType, ClassicHttpResponse response)
+    record Download(CappedStream content, String fileName, String contentType, ClassicHttpResponse response)
             implements AutoCloseable {
         @Override
         public void close() throws IOException {
@@ -91,6 +91,8 @@ class EvidenceFetcher implements DisposableBean {
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
                 .disableCookieManagement()
+                // the file as stored, and its Content-Length checked against the cap before anything is read
+                .disableContentCompression()
                 .build();
     }
 
@@ -116,7 +118,7 @@ class EvidenceFetcher implements DisposableBean {
             }
             long max = settings.maxSize().toBytes();
             if (entity.getContentLength() > max) {
-                throw refused("is larger than the " + settings.maxSize().toMegabytes() + " MB limit");
+                throw tooLarge(max);
             }
             Header type = response.getFirstHeader("Content-Type");
             return new Download(new CappedStream(entity.getContent(), max), fileNameOf(uri),
@@ -194,6 +196,11 @@ class EvidenceFetcher implements DisposableBean {
         return name.isBlank() ? "evidence" : name;
     }
 
+    /** The refusal for a file over the cap, whether its length was announced or it ran over while streaming. */
+    static ToolCallRefused tooLarge(long max) {
+        return refused("is larger than the limit of " + max + " bytes (hub.mcp.evidence-fetch.max-size)");
+    }
+
     private static ToolCallRefused refused(String problem) {
         return ToolCallRefused.invalidArguments(TOOL, List.of(new Fault.Violation("fileUrl", problem)));
     }
@@ -207,6 +214,7 @@ class EvidenceFetcher implements DisposableBean {
     static final class CappedStream extends FilterInputStream {
         private final long max;
         private long read;
+        private boolean exceeded;
 
         CappedStream(InputStream in, long max) {
             super(in);
@@ -234,8 +242,18 @@ class EvidenceFetcher implements DisposableBean {
         private void count(int n) throws IOException {
             read += n;
             if (read > max) {
+                exceeded = true;
                 throw new IOException("the file is larger than the configured limit of " + max + " bytes");
             }
+        }
+
+        /** Whether the read was failed because more than the limit arrived. */
+        boolean exceeded() {
+            return exceeded;
+        }
+
+        long max() {
+            return max;
         }
     }
 }

@@ -151,7 +151,15 @@ class HubTools {
             }
             headers.put(EvidenceUploads.FILE_NAME, download.fileName());
             headers.put(EvidenceUploads.FILE_CONTENT_TYPE, download.contentType());
-            return calls.call("chittyevidence.ingest", download.content(), headers, caller);
+            try {
+                return calls.call("chittyevidence.ingest", download.content(), headers, caller);
+            } catch (CapabilityFailure failure) {
+                // a file without a Content-Length that ran over the cap while it was streamed upstream
+                if (download.content().exceeded()) {
+                    throw EvidenceFetcher.tooLarge(download.content().max());
+                }
+                throw failure;
+            }
         }
     }
 }
