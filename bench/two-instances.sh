@@ -93,7 +93,7 @@ check "MCP: initialize on instance 0, tools/call on instance 1" \
 python3 bench/drills/webhook_deliveries.py send --targets "$(url 0),$(url 1)" --count 3000 --secret "$secret" \
     --prefix two --out "$work/deliveries.txt" &
 sender=$!
-until [ "$(wc -l < "$work/deliveries.txt" 2>/dev/null || echo 0)" -ge 1000 ]; do sleep 0.2; done
+until [ "$(cat "$work/deliveries.txt" 2>/dev/null | wc -l)" -ge 1000 ]; do sleep 0.2; done
 kill -9 "${hubs[0]}"
 wait "$sender"
 python3 bench/drills/webhook_deliveries.py wait --stand-in "http://127.0.0.1:$github_port" --out "$work/deliveries.txt"
