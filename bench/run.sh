@@ -2,7 +2,7 @@
 # The benchmark runner: every benchmark of bench/ in turn, on loopback, each starting and stopping what it needs,
 # and the outputs gathered into bench/RESULTS.md with the command that produced each figure and the machine.
 # Usage: bench/run.sh [seconds per measured run, default 20] [warm-up seconds, default 40]
-# Takes about 25 minutes with the defaults; run it on an otherwise idle machine.
+# Takes about 30 minutes with the defaults; run it on an otherwise idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-20}
