@@ -43,7 +43,7 @@ java_version=$(java -version 2>&1 | head -1)
 {
   echo "# Benchmark results"
   echo
-  echo "Written by \`bench/run.sh $secs $warmup\` on $(date -u +%FT%TZ): $cpu, $(nproc) cores, $memory,"
+  echo "Written by \`bench/run.sh $secs $warmup\` at commit $(git rev-parse --short HEAD) on $(date -u +%FT%TZ): $cpu, $(nproc) cores, $memory,"
   echo "$java_version, Linux $(uname -r). Servers pinned to CPU 0, the load generator to CPU 1; loopback only."
   echo "Each section names the command that produced it; ratios compare runs of the same session."
   echo
