@@ -15,7 +15,6 @@ import java.net.UnknownHostException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -469,9 +468,7 @@ class McpServerTest extends HubIntegrationTest {
     @Test
     void anExpiredKeyIs403OnMcp() {
         JsonNode created = createKey("mcp-expired");
-        jdbc().sql("UPDATE api_keys SET expires_at = :past WHERE id = :id::uuid")
-                .param("past", java.sql.Timestamp.from(Instant.now().minusSeconds(60)))
-                .param("id", created.get("id").asText()).update();
+        expire(created);
 
         HttpResponse<String> expired = mcpPost(created.get("key").asText(), initialize());
         assertThat(expired.statusCode()).isEqualTo(403);

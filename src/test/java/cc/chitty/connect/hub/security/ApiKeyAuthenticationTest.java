@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.Map;
 
 import cc.chitty.connect.hub.support.HubIntegrationTest;
@@ -74,9 +73,7 @@ class ApiKeyAuthenticationTest extends HubIntegrationTest {
     @Test
     void anExpiredKeyIs403() {
         JsonNode created = createKey("short-lived");
-        jdbc().sql("UPDATE api_keys SET expires_at = :past WHERE id = :id::uuid")
-                .param("past", java.sql.Timestamp.from(Instant.now().minusSeconds(60)))
-                .param("id", created.get("id").asText()).update();
+        expire(created);
 
         assertProblem(postJson("/api/chittyid/mint", created.get("key").asText(), MINT), 403, "API key has expired");
     }

@@ -8,7 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 
@@ -126,6 +128,13 @@ public abstract class HubIntegrationTest {
             throw new IllegalStateException("key creation failed: " + response.statusCode() + " " + response.body());
         }
         return parse(response.body());
+    }
+
+    /** Lets a created key's expiry pass, as a key created with a short lifetime would. */
+    protected void expire(JsonNode createdKey) {
+        jdbc.sql("UPDATE api_keys SET expires_at = :past WHERE id = :id::uuid")
+                .param("past", Timestamp.from(Instant.now().minusSeconds(60)))
+                .param("id", createdKey.get("id").asText()).update();
     }
 
     protected String newKey() {
