@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -17,7 +16,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,33 +30,30 @@ class GitHubTopics implements CamelContextConfiguration {
     private static final Logger log = LoggerFactory.getLogger(GitHubTopics.class);
 
     private final GitHubProperties properties;
-    private final String bootstrapServers;
+    private final Admin admin;
 
-    GitHubTopics(GitHubProperties properties, @Value("${hub.kafka.bootstrap-servers}") String bootstrapServers) {
+    GitHubTopics(GitHubProperties properties, @Lazy Admin admin) {
         this.properties = properties;
-        this.bootstrapServers = bootstrapServers;
+        this.admin = admin;
     }
 
     @Override
     public void beforeApplicationStart(CamelContext camelContext) {
         int timeout = (int) properties.topicSetupTimeout().toMillis();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "hub-github-topics",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout))) {
+        try {
             String maxBytes = Integer.toString(GitHubEventRoutes.MAX_RECORD_BYTES);
             for (String topic : List.of(properties.topic(), properties.deadLetterTopic())) {
-                create(admin, topic, maxBytes, timeout);
+                create(topic, maxBytes, timeout);
                 admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic),
                         List.of(new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxBytes),
                                 AlterConfigOp.OpType.SET)))).all().get(timeout, TimeUnit.MILLISECONDS);
             }
         } catch (Exception e) {
-            log.warn("could not set up the GitHub topics on {}: {}", bootstrapServers, e.getClass().getSimpleName());
+            log.warn("could not set up the GitHub topics: {}", e.getClass().getSimpleName());
         }
     }
 
-    private void create(Admin admin, String topic, String maxBytes, int timeout) throws Exception {
+    private void create(String topic, String maxBytes, int timeout) throws Exception {
         try {
             admin.createTopics(List.of(new NewTopic(topic, properties.partitions(), (short) -1)
                     .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxBytes))))
