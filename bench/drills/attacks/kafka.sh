@@ -21,7 +21,8 @@ import org.apache.kafka.common.config.ConfigResource;
 
 public class TopicDurability {
     public static void main(String[] args) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", args[0], "default.api.timeout.ms", 10000))) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", args[0], "request.timeout.ms", 10000,
+                "default.api.timeout.ms", 10000))) {
             for (String topic : List.of("github-events", "github-events.dlt")) {
                 int replicas = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
                         .stream().mapToInt(p -> p.replicas().size()).min().orElse(0);
