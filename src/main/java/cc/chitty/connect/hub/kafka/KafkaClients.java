@@ -32,6 +32,7 @@ class KafkaClients {
         return ComponentCustomizer.builder(KafkaComponent.class).withOrder(Ordered.LOWEST)
                 .build(component -> {
                     Map<String, Object> additional = new HashMap<>(properties.securityConfig());
+                    // what an operator set in camel.component.kafka.additional-properties wins
                     if (component.getConfiguration().getAdditionalProperties() != null) {
                         additional.putAll(component.getConfiguration().getAdditionalProperties());
                     }
