@@ -23,24 +23,35 @@ import org.springframework.context.SmartLifecycle;
  * A single-node KRaft broker (combined broker and controller) in the hub's JVM. It starts on a background thread
  * as soon as the bean exists, so it boots while PostgreSQL and Spring do; {@link #start()} waits for it, which
  * keeps Camel (started after all lifecycle beans) from running routes before the broker answers. Records and
- * committed offsets live in the data directory and survive restarts.
+ * committed offsets live in the data directory and survive restarts. Its client listener is PLAINTEXT, or
+ * SASL_PLAINTEXT with one PLAIN user when {@link PlainUser} is given (what {@code hub.kafka} asks of its clients).
  */
 public final class EmbeddedKafkaBroker implements SmartLifecycle, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+
+    /** The one user a SASL/PLAIN listener accepts. */
+    record PlainUser(String username, String password) {
+
+        @Override
+        public String toString() {
+            return "PlainUser[" + username + "]";
+        }
+    }
 
     private final Path logDir;
     private final int port;
     private final CompletableFuture<KafkaRaftServer> server;
     private volatile boolean running;
 
-    EmbeddedKafkaBroker(Path logDir, int port, int controllerPort) {
+    /** {@code sasl}: null for a PLAINTEXT listener. */
+    EmbeddedKafkaBroker(Path logDir, int port, int controllerPort, PlainUser sasl) {
         this.logDir = logDir;
         this.port = port;
         // Kafka ends the JVM on fatal errors; the hub must outlive its broker and report it unhealthy instead
         Exit.setExitProcedure((code, message) -> log.error("embedded Kafka asked to exit ({}): {}", code, message));
         Exit.setHaltProcedure((code, message) -> log.error("embedded Kafka asked to halt ({}): {}", code, message));
-        this.server = CompletableFuture.supplyAsync(() -> boot(brokerConfig(logDir, port, controllerPort)),
+        this.server = CompletableFuture.supplyAsync(() -> boot(brokerConfig(logDir, port, controllerPort, sasl)),
                 runnable -> new Thread(runnable, "embedded-kafka-start").start());
     }
 
@@ -120,14 +131,25 @@ public final class EmbeddedKafkaBroker implements SmartLifecycle, AutoCloseable 
         }
     }
 
-    private static Properties brokerConfig(Path logDir, int port, int controllerPort) {
+    private static Properties brokerConfig(Path logDir, int port, int controllerPort, PlainUser sasl) {
         Properties p = new Properties();
+        String listener = sasl == null ? "PLAINTEXT" : "SASL_PLAINTEXT";
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.put("listeners", listener + "://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", listener + "://127.0.0.1:" + port);
+        p.put("inter.broker.listener.name", listener);
         p.put("controller.listener.names", "CONTROLLER");
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("listener.security.protocol.map", listener + ":" + listener + ",CONTROLLER:PLAINTEXT");
+        if (sasl != null) {
+            p.put("sasl.enabled.mechanisms", "PLAIN");
+            p.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
+            // the broker logs in as the one user it accepts (user_<name>), for its own inter-broker connection
+            p.put("listener.name.sasl_plaintext.plain.sasl.jaas.config",
+                    "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + sasl.username()
+                            + "\" password=\"" + sasl.password() + "\" user_" + sasl.username() + "=\""
+                            + sasl.password() + "\";");
+        }
         p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
         p.put("log.dirs", logDir.toAbsolutePath().toString());
         p.put("num.partitions", "3");

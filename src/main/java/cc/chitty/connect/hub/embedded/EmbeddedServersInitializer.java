@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
+import cc.chitty.connect.hub.kafka.KafkaClientProperties;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
@@ -34,8 +36,15 @@ class EmbeddedServersInitializer implements ApplicationContextInitializer<Config
         if (kafka) {
             register(beans, "embeddedKafkaBroker", new EmbeddedKafkaBroker(dataDir.resolve("kafka"),
                     env.getRequiredProperty("hub.embedded.kafka.port", Integer.class),
-                    env.getRequiredProperty("hub.embedded.kafka.controller-port", Integer.class)));
+                    env.getRequiredProperty("hub.embedded.kafka.controller-port", Integer.class), saslUser(env)));
         }
+    }
+
+    /** The broker accepts what the hub's clients are configured to send, when that is SASL/PLAIN. */
+    private static EmbeddedKafkaBroker.PlainUser saslUser(Environment env) {
+        KafkaClientProperties kafka = Binder.get(env).bindOrCreate("hub.kafka", KafkaClientProperties.class);
+        boolean plain = "SASL_PLAINTEXT".equals(kafka.securityProtocol()) && "PLAIN".equals(kafka.sasl().mechanism());
+        return plain ? new EmbeddedKafkaBroker.PlainUser(kafka.sasl().username(), kafka.sasl().password()) : null;
     }
 
     private static DataDirectoryLock lock(Path dataDir) {

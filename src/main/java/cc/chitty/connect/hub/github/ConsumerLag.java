@@ -1,6 +1,5 @@
 package cc.chitty.connect.hub.github;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,15 +10,13 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +25,7 @@ import org.springframework.stereotype.Component;
  * every instance reports the lag of the whole group; -1 while the broker does not answer.
  */
 @Component
-class ConsumerLag extends RouteBuilder implements DisposableBean {
+class ConsumerLag extends RouteBuilder {
 
     static final String MEASURE = "direct:github.consumer-lag";
 
@@ -37,15 +34,13 @@ class ConsumerLag extends RouteBuilder implements DisposableBean {
 
     private final String topic;
     private final String groupId;
-    private final String bootstrapServers;
+    private final Admin client;
     private final AtomicLong lag = new AtomicLong(-1);
-    private Admin admin;
 
-    ConsumerLag(GitHubProperties properties, @Value("${hub.kafka.bootstrap-servers}") String bootstrapServers,
-            MeterRegistry meters) {
+    ConsumerLag(GitHubProperties properties, @Lazy Admin admin, MeterRegistry meters) {
         this.topic = properties.topic();
         this.groupId = properties.consumer().groupId();
-        this.bootstrapServers = bootstrapServers;
+        this.client = admin;
         Gauge.builder("hub.github.consumer.lag", lag, AtomicLong::get)
                 .description("Records of the topic the consumer group has not committed; -1 when unknown")
                 .baseUnit("records").tag("topic", topic).tag("group", groupId).register(meters);
@@ -70,7 +65,6 @@ class ConsumerLag extends RouteBuilder implements DisposableBean {
     }
 
     private long uncommitted() throws Exception {
-        Admin client = admin();
         Map<TopicPartition, OffsetAndMetadata> committed = client.listConsumerGroupOffsets(groupId)
                 .partitionsToOffsetAndMetadata().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
@@ -92,24 +86,5 @@ class ConsumerLag extends RouteBuilder implements DisposableBean {
             total += Math.max(0, end.getValue().offset() - from);
         }
         return total;
-    }
-
-    /** Created on the first measure, so it does not knock on a broker that is still starting. */
-    private synchronized Admin admin() {
-        if (admin == null) {
-            admin = Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    AdminClientConfig.CLIENT_ID_CONFIG, "hub-github-lag",
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS));
-        }
-        return admin;
-    }
-
-    @Override
-    public synchronized void destroy() {
-        if (admin != null) {
-            admin.close(Duration.ofSeconds(2));
-        }
     }
 }

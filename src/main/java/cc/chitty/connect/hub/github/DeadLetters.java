@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
+import cc.chitty.connect.hub.kafka.KafkaClientProperties;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,7 +18,6 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,14 +38,14 @@ class DeadLetters {
     }
 
     private final GitHubProperties properties;
-    private final String bootstrapServers;
+    private final KafkaClientProperties kafka;
     private final JdbcMessageIdRepository processed;
     private final GitHubEventQueue queue;
 
-    DeadLetters(GitHubProperties properties, @Value("${hub.kafka.bootstrap-servers}") String bootstrapServers,
+    DeadLetters(GitHubProperties properties, KafkaClientProperties kafka,
             @Qualifier(GitHubEventRoutes.REPOSITORY) JdbcMessageIdRepository processed, GitHubEventQueue queue) {
         this.properties = properties;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.processed = processed;
         this.queue = queue;
     }
@@ -87,8 +86,7 @@ class DeadLetters {
     }
 
     private List<ConsumerRecord<String, byte[]>> readAll() {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> config = kafka.clientConfig();
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "hub-dead-letters");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);

@@ -3,6 +3,8 @@ package cc.chitty.connect.hub.github;
 import javax.sql.DataSource;
 
 import cc.chitty.connect.hub.upstream.CapabilityRouteConfiguration;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.Ordered;
@@ -43,12 +45,16 @@ class GitHubEventRoutes extends RouteBuilder {
     private final GitHubProperties properties;
     private final GitHubEventProcessor processor;
     private final DeadLetterHeaders deadLetterHeaders;
+    private final Counter deadLettered;
 
     GitHubEventRoutes(GitHubProperties properties, GitHubEventProcessor processor,
-            DeadLetterHeaders deadLetterHeaders) {
+            DeadLetterHeaders deadLetterHeaders, MeterRegistry meters) {
         this.properties = properties;
         this.processor = processor;
         this.deadLetterHeaders = deadLetterHeaders;
+        // registered now, not on the first dead letter: an alert on it needs the series to exist at 0
+        this.deadLettered = Counter.builder("hub.github.dead.letters").tag("topic", properties.deadLetterTopic())
+                .description("Records this instance put on the dead-letter topic").register(meters);
     }
 
     @Override
@@ -98,6 +104,7 @@ class GitHubEventRoutes extends RouteBuilder {
                 .process(deadLetterHeaders)
                 .to("kafka:" + properties.deadLetterTopic() + "?requestRequiredAcks=all&enableIdempotence=true"
                         + "&maxRequestSize=" + MAX_RECORD_BYTES + BYTES_OUT)
+                .process(exchange -> deadLettered.increment())
                 .log(LoggingLevel.WARN, "GitHub delivery ${header." + GitHubHeaders.DELIVERY + "} sent to "
                         + properties.deadLetterTopic() + " after ${header." + GitHubHeaders.ATTEMPTS + "} attempts");
 

@@ -8,9 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /** {@code hub.github}: the App's credentials, the two topics, intake and consumer timing, automations. */
 @ConfigurationProperties("hub.github")
 record GitHubProperties(String appId, String privateKey, String webhookSecret, String webhookSecretPrevious,
-        String topic, String deadLetterTopic, int partitions, Duration topicSetupTimeout, Intake intake,
-        Consumer consumer, Duration processedRetention, String installRedirect, Reviewers reviewers, Checks checks,
-        Redelivery redelivery) {
+        String topic, String deadLetterTopic, int partitions, Replication replication, Duration topicSetupTimeout,
+        Intake intake, Consumer consumer, Duration processedRetention, String installRedirect, Reviewers reviewers,
+        Checks checks, Redelivery redelivery) {
 
     GitHubProperties {
         appId = appId == null ? "" : appId;
@@ -19,6 +19,23 @@ record GitHubProperties(String appId, String privateKey, String webhookSecret, S
         webhookSecretPrevious = webhookSecretPrevious == null ? "" : webhookSecretPrevious;
         installRedirect = installRedirect == null ? "" : installRedirect;
         reviewers = reviewers != null ? reviewers : new Reviewers(List.of(), List.of());
+        replication = replication != null ? replication : new Replication(0, 0);
+    }
+
+    /**
+     * How the two topics are created. {@code factor} 0: as many replicas as there are brokers, at most 3;
+     * {@code minInsyncReplicas} 0: one less than the replication factor, at least 1, so that acks=all survives one
+     * broker being down and a record acknowledged is on two brokers once there are three.
+     */
+    record Replication(int factor, int minInsyncReplicas) {
+
+        int factor(int brokers) {
+            return factor > 0 ? factor : Math.max(1, Math.min(3, brokers));
+        }
+
+        int minInsyncReplicas(int replicationFactor) {
+            return minInsyncReplicas > 0 ? minInsyncReplicas : Math.max(1, replicationFactor - 1);
+        }
     }
 
     /** Producer bounds: together they keep a 503 well inside GitHub's 10 s. */

@@ -1,54 +1,33 @@
 package cc.chitty.connect.hub.ops;
 
-import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import cc.chitty.connect.hub.kafka.KafkaClientProperties;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /** {@code kafka} health: the broker cluster answers a metadata request within two seconds. */
 @Component("kafka")
-class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
+class KafkaHealthIndicator extends AbstractHealthIndicator {
 
+    private final Admin admin;
     private final String bootstrapServers;
-    private Admin admin;
 
-    KafkaHealthIndicator(@Value("${hub.kafka.bootstrap-servers}") String bootstrapServers) {
+    KafkaHealthIndicator(@Lazy Admin admin, KafkaClientProperties kafka) {
         super("Kafka is not reachable");
-        this.bootstrapServers = bootstrapServers;
+        this.admin = admin;
+        this.bootstrapServers = kafka.bootstrapServers();
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) throws Exception {
-        var cluster = admin().describeCluster(new DescribeClusterOptions().timeoutMs(2000));
+        var cluster = admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000));
         int brokers = cluster.nodes().get(2, TimeUnit.SECONDS).size();
         builder.up().withDetail("bootstrapServers", bootstrapServers).withDetail("brokers", brokers)
                 .withDetail("clusterId", cluster.clusterId().get(2, TimeUnit.SECONDS));
-    }
-
-    /** Created on the first check, so it does not knock on a broker that is still starting. */
-    private synchronized Admin admin() {
-        if (admin == null) {
-            admin = Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    AdminClientConfig.CLIENT_ID_CONFIG, "hub-health",
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000));
-        }
-        return admin;
-    }
-
-    @Override
-    public synchronized void destroy() {
-        if (admin != null) {
-            admin.close(Duration.ofSeconds(2));
-        }
     }
 }

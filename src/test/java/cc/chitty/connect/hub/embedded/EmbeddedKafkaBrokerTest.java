@@ -28,7 +28,7 @@ class EmbeddedKafkaBrokerTest {
     void anAcknowledgedRecordIsStillThereAfterARestart() throws Exception {
         int port = freePort();
         int controllerPort = freePort();
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(logDir, port, controllerPort);
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(logDir, port, controllerPort, null);
         broker.start();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 "bootstrap.servers", broker.bootstrapServers(), "acks", "all", "enable.idempotence", "true"),
@@ -37,7 +37,7 @@ class EmbeddedKafkaBrokerTest {
         }
         broker.stop();
 
-        EmbeddedKafkaBroker restarted = new EmbeddedKafkaBroker(logDir, port, controllerPort);
+        EmbeddedKafkaBroker restarted = new EmbeddedKafkaBroker(logDir, port, controllerPort, null);
         restarted.start();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 "bootstrap.servers", restarted.bootstrapServers(), "group.id", "durability-check",

@@ -26,7 +26,7 @@ public final class EmbeddedKafkaOutage {
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(
                 Path.of(env.getRequiredProperty("hub.data-dir")).resolve("kafka"),
                 env.getRequiredProperty("hub.embedded.kafka.port", Integer.class),
-                env.getRequiredProperty("hub.embedded.kafka.controller-port", Integer.class));
+                env.getRequiredProperty("hub.embedded.kafka.controller-port", Integer.class), null);
         // a bean like the one it replaces: stopped after Camel when the context closes, and found by stop()
         DefaultListableBeanFactory beans = (DefaultListableBeanFactory) context.getBeanFactory();
         String name = "embeddedKafkaBroker-" + context.getBeansOfType(EmbeddedKafkaBroker.class).size();

@@ -84,6 +84,7 @@ class GitHubDeliveryTest extends GitHubTestSupport {
                         .withBody("{\"message\":\"Server Error\"}")));
         String later = newDeliveryId();
         String goodSha = sha(later);
+        double deadLettersBefore = deadLettersCounted();
 
         assertThat(deliver(failing, "push", push("broken", 5201, 61001, badSha, "fix: a", List.of())).statusCode())
                 .isEqualTo(202);
@@ -100,6 +101,7 @@ class GitHubDeliveryTest extends GitHubTestSupport {
         assertThat(letter.get("error").get(GitHubHeaders.ATTEMPTS).asText()).isEqualTo("3");
         assertThat(letter.get("error").get(GitHubHeaders.ERROR_CLASS).asText()).isEqualTo("server");
         assertThat(letter.get("error").get(GitHubHeaders.ERROR_UPSTREAM_STATUS).asText()).isEqualTo("500");
+        assertThat(deadLettersCounted()).isGreaterThanOrEqualTo(deadLettersBefore + 1);
 
         github().removeStub(broken);
         HttpResponse<String> replay = asOperator(request("/admin/github/dead-letters/" + failing + "/replay")
@@ -179,6 +181,14 @@ class GitHubDeliveryTest extends GitHubTestSupport {
         assertThat(deliver(id, "push", push(repo, repositoryId, installationId, sha, "chore: sentinel", List.of()))
                 .statusCode()).isEqualTo(202);
         eventually().until(() -> checkRuns(repo, sha) == 1);
+    }
+
+    /** {@code hub_github_dead_letters_total} as Prometheus reads it. */
+    private double deadLettersCounted() {
+        return asOperator(request("/actuator/prometheus")).body().lines()
+                .filter(line -> line.startsWith("hub_github_dead_letters_total{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow();
     }
 
     private JsonNode deadLetter(String deliveryId) {

@@ -12,9 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
+import cc.chitty.connect.hub.kafka.KafkaClientProperties;
 import cc.chitty.connect.hub.support.HubIntegrationTest;
 import cc.chitty.connect.hub.support.StandIns;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -25,15 +25,15 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Signed deliveries, payload factories and GitHub stand-in queries shared by the GitHub App tests. */
 abstract class GitHubTestSupport extends HubIntegrationTest {
 
     static final String SECRET = "test-webhook-secret";
 
-    @Value("${hub.kafka.bootstrap-servers}")
-    private String bootstrapServers;
+    @Autowired
+    private KafkaClientProperties kafka;
 
     static WireMockServer github() {
         return StandIns.of("github");
@@ -63,8 +63,7 @@ abstract class GitHubTestSupport extends HubIntegrationTest {
 
     /** The delivery's record on {@code github-events}, read by a consumer group of its own. */
     ConsumerRecord<String, byte[]> readBack(String deliveryId) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> config = kafka.clientConfig();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "intake-test-" + deliveryId);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
