@@ -3,6 +3,7 @@ package cc.chitty.connect.hub.mcp;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -337,6 +338,21 @@ class McpServerTest extends HubIntegrationTest {
         assertThat(EvidenceFetcher.isNonPublic(address("fd00::1"))).isTrue();
         assertThat(EvidenceFetcher.isNonPublic(address("100.64.0.1"))).isTrue();
         assertThat(EvidenceFetcher.isNonPublic(address("93.184.216.34"))).isFalse();
+    }
+
+    @Test
+    void aMalformedCaseIdIsRefusedBeforeTheFileIsFetched() {
+        String fileUrl = "https://127.0.0.1:" + FILES.httpsPort() + "/cases/traversal/never-fetched.pdf";
+        try (McpSyncClient client = streamable(newKey())) {
+            for (String caseId : List.of("../../admin", "a..b", "case 1", "x".repeat(129))) {
+                assertThatThrownBy(() -> call(client, "chitty_evidence_ingest", Map.of("fileUrl", fileUrl,
+                        "caseId", caseId))).as(caseId).isInstanceOfSatisfying(McpError.class, e -> {
+                            assertThat(e.getJsonRpcError().code()).isEqualTo(McpSchema.ErrorCodes.INVALID_PARAMS);
+                            assertThat(e.getJsonRpcError().message()).contains("caseId");
+                        });
+            }
+        }
+        FILES.verify(0, getRequestedFor(urlPathEqualTo("/cases/traversal/never-fetched.pdf")));
     }
 
     @Test
