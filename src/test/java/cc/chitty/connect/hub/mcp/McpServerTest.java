@@ -449,7 +449,7 @@ class McpServerTest extends HubIntegrationTest {
 
     @Test
     void mintToolCallsTakeTheMintTier() {
-        String key = createKey(Map.of("name", "mcp-mint-tier")).get("key").asText();
+        String key = createKey(Map.of("name", "mcp-mint-tier", "scopes", List.of("*"))).get("key").asText();
         try (McpSyncClient client = streamable(key)) {
             for (int i = 0; i < 10; i++) {
                 assertThat(call(client, "chittyid_mint", Map.of("entity", "PEO")).isError()).isFalse();
@@ -466,7 +466,7 @@ class McpServerTest extends HubIntegrationTest {
 
     @Test
     void theToolTierRefusesThe31stCallOfAMinuteButNotAMint() {
-        String key = createKey(Map.of("name", "mcp-tool-tier")).get("key").asText();
+        String key = createKey(Map.of("name", "mcp-tool-tier", "scopes", List.of("*"))).get("key").asText();
         try (McpSyncClient client = streamable(key)) {
             for (int i = 0; i < 30; i++) {
                 assertThat(call(client, "chitty_registry_discover", Map.of()).isError()).as("call " + (i + 1))
