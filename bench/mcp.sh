@@ -28,7 +28,7 @@ taskset -c 0 java -Xmx256m -jar "$wiremock" --port "$stand_in_port" --bind-addre
 pids+=($!)
 wait_for "http://127.0.0.1:$stand_in_port/__admin/health"
 
-HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=bench PORT=$hub_port SPRING_PROFILES_ACTIVE=prod \
+HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=bench PORT=$hub_port SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true \
 HUB_REGISTRY_CACHE_TTL=0 \
 HUB_UPSTREAMS_SERVICES_CHITTYREGISTRY_BASE_URL=http://127.0.0.1:$stand_in_port \
 HUB_UPSTREAMS_SERVICES_CHITTYREGISTRY_TOKEN=bench-token \

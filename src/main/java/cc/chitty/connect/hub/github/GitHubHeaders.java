@@ -1,5 +1,7 @@
 package cc.chitty.connect.hub.github;
 
+import java.util.regex.Pattern;
+
 /** Names of the headers a GitHub event carries from the intake through Kafka to the dead-letter topic. */
 final class GitHubHeaders {
 
@@ -20,6 +22,22 @@ final class GitHubHeaders {
     static final String ATTEMPTS = "X-Hub-Attempts";
     static final String FAILED_AT = "X-Hub-Failed-At";
     static final String ORIGIN = "X-Hub-Origin";
+
+    // GitHub sends a GUID (a redelivery repeats it); the bound fits camel_messageprocessed.messageid
+    private static final Pattern DELIVERY_ID = Pattern.compile("[A-Za-z0-9-]{1,100}");
+    // every documented event name (projects_v2_item, security_and_analysis, …): lower case, digits, underscores;
+    // a format rather than a list, so an event GitHub adds later is queued, not refused
+    private static final Pattern EVENT_NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+
+    /** Whether {@code id} is in the format of GitHub's {@value #DELIVERY} values. */
+    static boolean isDeliveryId(String id) {
+        return DELIVERY_ID.matcher(id).matches();
+    }
+
+    /** Whether {@code name} is in the format of GitHub's {@value #EVENT} values. */
+    static boolean isEventName(String name) {
+        return EVENT_NAME.matcher(name).matches();
+    }
 
     private GitHubHeaders() {
     }

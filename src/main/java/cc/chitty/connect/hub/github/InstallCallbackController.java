@@ -16,10 +16,15 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * {@code GET /integrations/github/callback}, the App's setup URL, as in the original: the installation is read
- * from GitHub with the App JWT (so a forged id registers nothing), given a CONTEXT ChittyID and DNA, written
- * (context row, then installation row), its token fetched and cached, the install logged to ChittyChronicle;
- * then the browser is redirected to {@code hub.github.install-redirect}, or shown a JSON summary.
+ * {@code GET /integrations/github/callback}, the App's setup URL. Guarantees: the answer names nothing the caller
+ * did not send: no ChittyID, account or permissions, and the same answer whether the installation exists, was
+ * registered by this call, earlier, or not at all, since anyone can call this URL with any installation id (the
+ * operator reads registrations from the database and the log). The installation is read from GitHub with the App
+ * JWT before anything is written (a forged id registers nothing); it is registered at most once
+ * ({@link InstallationRegistration}: one atomic claim before the mint, so concurrent calls mint one ChittyID);
+ * only the call that registered it fetches its token and logs {@code github.app.installed} to ChittyChronicle.
+ * The browser is then redirected to {@code hub.github.install-redirect} (with the installation id only), or shown
+ * {@code {"installationId":…,"status":"received"}}.
  */
 @RestController
 class InstallCallbackController {
@@ -46,43 +51,41 @@ class InstallCallbackController {
     }
 
     @GetMapping("/integrations/github/callback")
-    ResponseEntity<Object> installed(@RequestParam(name = "installation_id", required = false) String installationId,
-            @RequestParam(name = "setup_action", required = false) String setupAction) {
+    ResponseEntity<Object> installed(@RequestParam(name = "installation_id", required = false) String installationId) {
         if (installationId == null || !installationId.matches("[0-9]{1,19}")) {
             return Problem.of(400, "invalid-installation", "Bad Request",
                     "installation_id must be GitHub's numeric installation id").toResponse();
         }
         long id = Long.parseLong(installationId);
+        register(id);
+        if (!redirect.isEmpty()) {
+            return ResponseEntity.status(302).location(URI.create(UriComponentsBuilder.fromUriString(redirect)
+                    .queryParam("installation_id", id).build().toUriString())).build();
+        }
+        return ResponseEntity.ok(Map.of("installationId", id, "status", "received"));
+    }
+
+    /** Failures are the operator's to read in the log, never the caller's. */
+    private void register(long id) {
         try {
             JsonNode installation = github.call(appJwt.authorization(), "GET", "/app/installations/" + id, null,
                     null);
-            String chittyId = registration.register(installation);
+            InstallationRegistration.Registered registered = registration.register(installation);
+            if (!registered.created()) {
+                return;
+            }
             tokens.authorization(id);
-            JsonNode account = installation.path("account");
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("installationId", id);
-            data.put("account", account.path("login").asText());
+            data.put("account", installation.path("account").path("login").asText());
             data.put("repositorySelection", installation.path("repository_selection").asText(null));
             data.put("permissions", installation.path("permissions"));
-            chronicle.record("github.app.installed", chittyId, data);
-            if (!redirect.isEmpty()) {
-                return ResponseEntity.status(302).location(URI.create(UriComponentsBuilder.fromUriString(redirect)
-                        .queryParam("installation_id", id).queryParam("chittyid", chittyId).build().toUriString()))
-                        .build();
-            }
-            return ResponseEntity.ok(Map.of("installationId", id, "chittyId", chittyId,
-                    "account", account.path("login").asText(), "setupAction", setupAction == null ? "" : setupAction));
+            chronicle.record("github.app.installed", registered.chittyId(), data);
+        } catch (InstallationRegistration.RegistrationInProgress concurrent) {
+            log.info("GitHub installation {} is being registered by a concurrent call", id);
         } catch (Exception e) {
-            var fault = faults.classify(e, "github");
-            log.warn("GitHub installation {} not registered: {}", id, fault.errorClass().id());
-            int status = switch (fault.errorClass()) {
-                case NOT_FOUND -> 404;
-                case UNAVAILABLE -> 503;
-                case TIMEOUT -> 504;
-                default -> 502;
-            };
-            return Problem.of(status, "installation-not-registered", "Installation not registered", fault.detail())
-                    .with("errorClass", fault.errorClass().id()).toResponse();
+            log.warn("GitHub installation {} not registered from the install callback: {}", id,
+                    faults.classify(e, "github").errorClass().id());
         }
     }
 }

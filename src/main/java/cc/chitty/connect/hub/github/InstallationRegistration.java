@@ -1,5 +1,6 @@
 package cc.chitty.connect.hub.github;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,13 +18,28 @@ import org.springframework.stereotype.Component;
  * Gives a GitHub installation its ChittyOS identity, as the original's install callback did: a CONTEXT ChittyID
  * minted through the {@code chittyid.mint} capability (audited; a failure fails the registration), a DNA record
  * (soft: registration goes on without one), then the context row and the installation row. An installation
- * already registered keeps its identity.
+ * already registered keeps its identity, and one is minted only by the caller that claimed the installation
+ * ({@link Installations#claim}): concurrent callbacks and events never mint a second, orphaned ChittyID; the others
+ * get {@link RegistrationInProgress} (an event's retry then finds the row).
  */
 @Component
 class InstallationRegistration {
 
     private static final Logger log = LoggerFactory.getLogger(InstallationRegistration.class);
     static final String ACTOR = "github-app";
+    // longer than a mint and a DNA call with their timeouts and retries: only a crashed holder's claim is older
+    private static final Duration STALE_CLAIM = Duration.ofMinutes(5);
+
+    /** The installation's ChittyID, and whether this call registered it. */
+    record Registered(String chittyId, boolean created) {
+    }
+
+    /** Another caller holds the installation's registration; retry to read its result. */
+    static final class RegistrationInProgress extends IllegalStateException {
+        RegistrationInProgress(long installationId) {
+            super("installation " + installationId + " is being registered by another caller");
+        }
+    }
 
     private final ProducerTemplate producer;
     private final ConnectorCall connector;
@@ -39,12 +55,26 @@ class InstallationRegistration {
     }
 
     /** The installation's ChittyID, minted now unless it was registered before. */
-    String register(JsonNode installation) throws Exception {
+    Registered register(JsonNode installation) throws Exception {
         long installationId = installation.path("id").asLong();
         var existing = installations.chittyIdOf(installationId);
         if (existing.isPresent()) {
-            return existing.get();
+            return new Registered(existing.get(), false);
         }
+        if (!installations.claim(installationId, STALE_CLAIM)) {
+            throw new RegistrationInProgress(installationId);
+        }
+        try {
+            // registered between the look-up and the claim, by a holder that has released it since
+            existing = installations.chittyIdOf(installationId);
+            return existing.isPresent() ? new Registered(existing.get(), false) : registerClaimed(installation);
+        } finally {
+            installations.release(installationId);
+        }
+    }
+
+    private Registered registerClaimed(JsonNode installation) throws Exception {
+        long installationId = installation.path("id").asLong();
         JsonNode account = installation.path("account");
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("type", "github_installation");
@@ -55,11 +85,11 @@ class InstallationRegistration {
         String chittyId = mint(metadata);
         String dnaId = initializeDna(chittyId, metadata);
         if (!installations.register(chittyId, dnaId, mapper.writeValueAsString(metadata), installation)) {
-            return installations.chittyIdOf(installationId).orElseThrow();
+            return new Registered(installations.chittyIdOf(installationId).orElseThrow(), false);
         }
         log.info("GitHub installation {} ({}) registered as {}", installationId, account.path("login").asText(),
                 chittyId);
-        return chittyId;
+        return new Registered(chittyId, true);
     }
 
     private String mint(Map<String, Object> metadata) throws Exception {

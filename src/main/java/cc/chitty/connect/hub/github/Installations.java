@@ -1,5 +1,6 @@
 package cc.chitty.connect.hub.github;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,22 @@ class Installations {
     Installations(JdbcClient jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+    }
+
+    /**
+     * Claims the registration of an installation: true for exactly one caller at a time, whatever the number of
+     * concurrent callers and instances; a claim older than {@code staleAfter} (its holder crashed) is taken over.
+     */
+    boolean claim(long installationId, Duration staleAfter) {
+        return jdbc.sql("""
+                INSERT INTO installation_claims (installation_id) VALUES (:id)
+                ON CONFLICT (installation_id) DO UPDATE SET claimed_at = now()
+                WHERE installation_claims.claimed_at < now() - make_interval(secs => :stale)""")
+                .param("id", installationId).param("stale", staleAfter.toSeconds()).update() == 1;
+    }
+
+    void release(long installationId) {
+        jdbc.sql("DELETE FROM installation_claims WHERE installation_id = :id").param("id", installationId).update();
     }
 
     Optional<String> chittyIdOf(long installationId) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import cc.chitty.connect.hub.web.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,9 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 class WebhookIntakeController {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookIntakeController.class);
-    // fits camel_messageprocessed.messageid; GitHub sends a GUID
-    private static final Pattern DELIVERY_ID = Pattern.compile("[A-Za-z0-9-]{1,100}");
-    private static final Pattern EVENT_NAME = Pattern.compile("[a-z_]{1,64}");
 
     private final WebhookSignature signature;
     private final GitHubEventQueue queue;
@@ -66,7 +62,7 @@ class WebhookIntakeController {
                     "A GitHub delivery needs the headers " + String.join(", ", missing)).with("missing", missing)
                     .toResponse();
         }
-        if (!DELIVERY_ID.matcher(deliveryId).matches() || !EVENT_NAME.matcher(event).matches()) {
+        if (!GitHubHeaders.isDeliveryId(deliveryId) || !GitHubHeaders.isEventName(event)) {
             return Problem.of(400, "invalid-github-headers", "Bad Request",
                     "X-GitHub-Delivery or X-GitHub-Event is not in GitHub's format").toResponse();
         }

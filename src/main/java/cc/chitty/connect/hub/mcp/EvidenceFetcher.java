@@ -10,10 +10,17 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 
+import cc.chitty.connect.hub.upstream.ErrorClass;
 import cc.chitty.connect.hub.upstream.Fault;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
@@ -26,6 +33,7 @@ import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.concurrent.Cancellable;
 import org.apache.hc.core5.ssl.SSLContexts;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.DisposableBean;
@@ -38,19 +46,51 @@ import org.springframework.stereotype.Component;
  * {@code hub.mcp.evidence-fetch.allowed-hosts} only, never an address that is loopback, private, link-local,
  * unique-local, shared (CGNAT), multicast or unspecified unless it lies in a network the operator allowed
  * ({@code allowed-networks}) — every address the name resolves to is checked, and the connection goes only to
- * checked addresses, so a name cannot be re-pointed between check and connect. Redirects are refused, not
- * followed; the body is streamed and cut off past {@code max-size}.
+ * checked addresses, so a name cannot be re-pointed between check and connect. Addresses that carry an IPv4
+ * address for a gateway to reach (IPv4-mapped and -compatible, NAT64, 6to4, Teredo), 198.18.0.0/15 and
+ * 240.0.0.0/4 count as non-public. Redirects are refused, not followed; the body is streamed and cut off past
+ * {@code max-size}; the whole download, connect to last byte, is aborted at {@code deadline}.
  */
 @Component
 @EnableConfigurationProperties(McpProperties.class)
 class EvidenceFetcher implements DisposableBean {
 
     /** An open download; close it when the capability has consumed the content. */
-    record Download(CappedStream content, String fileName, String contentType, ClassicHttpResponse response)
-            implements AutoCloseable {
+    record Download(CappedStream content, String fileName, String contentType, ClassicHttpResponse response,
+            Deadline deadline) implements AutoCloseable {
         @Override
         public void close() throws IOException {
+            deadline.cancel();
             response.close();
+        }
+    }
+
+    /** Aborts the request, wherever it is (connect, headers, body), when the download's time is up. */
+    static final class Deadline {
+        private final ScheduledFuture<?> timer;
+        private final AtomicBoolean expired = new AtomicBoolean();
+        private final Duration length;
+
+        Deadline(ScheduledExecutorService timers, Duration length, Cancellable request) {
+            this.length = length;
+            this.timer = timers.schedule(() -> {
+                expired.set(true);
+                request.cancel();
+            }, length.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        boolean expired() {
+            return expired.get();
+        }
+
+        void cancel() {
+            timer.cancel(false);
+        }
+
+        /** The failure of a download that the deadline cut off. */
+        CapabilityFailure failure() {
+            return new CapabilityFailure(Fault.of(ErrorClass.TIMEOUT, "The file at fileUrl was not fetched within "
+                    + length.toSeconds() + " s (hub.mcp.evidence-fetch.deadline)"));
         }
     }
 
@@ -59,6 +99,11 @@ class EvidenceFetcher implements DisposableBean {
     private final McpProperties.EvidenceFetch settings;
     private final List<IpAddressMatcher> allowedNetworks;
     private final CloseableHttpClient client;
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "evidence-fetch-deadline");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     EvidenceFetcher(McpProperties properties) throws GeneralSecurityException, IOException {
         this.settings = properties.evidenceFetch();
@@ -106,7 +151,17 @@ class EvidenceFetcher implements DisposableBean {
         }
         HttpGet get = new HttpGet(uri);
         get.setHeader("Accept", "*/*");
-        ClassicHttpResponse response = client.executeOpen(null, get, null);
+        Deadline deadline = new Deadline(deadlines, settings.deadline(), get);
+        ClassicHttpResponse response;
+        try {
+            response = client.executeOpen(null, get, null);
+        } catch (IOException e) {
+            deadline.cancel();
+            if (deadline.expired()) {
+                throw deadline.failure();
+            }
+            throw e;
+        }
         try {
             int status = response.getCode();
             if (status >= 300 && status < 400) {
@@ -122,8 +177,9 @@ class EvidenceFetcher implements DisposableBean {
             }
             Header type = response.getFirstHeader("Content-Type");
             return new Download(new CappedStream(entity.getContent(), max), fileNameOf(uri),
-                    type != null ? type.getValue() : "application/octet-stream", response);
+                    type != null ? type.getValue() : "application/octet-stream", response, deadline);
         } catch (IOException | RuntimeException e) {
+            deadline.cancel();
             response.close();
             throw e;
         }
@@ -183,11 +239,32 @@ class EvidenceFetcher implements DisposableBean {
         if (address instanceof Inet4Address) {
             int first = bytes[0] & 0xff;
             int second = bytes[1] & 0xff;
-            // 0.0.0.0/8 "this network", 100.64.0.0/10 shared address space (CGNAT)
-            return first == 0 || (first == 100 && second >= 64 && second < 128);
+            // 0.0.0.0/8 "this network", 100.64.0.0/10 shared (CGNAT), 198.18.0.0/15 benchmarking,
+            // 240.0.0.0/4 reserved (and the broadcast address)
+            return first == 0 || (first == 100 && second >= 64 && second < 128)
+                    || (first == 198 && (second & 0xfe) == 18) || first >= 240;
         }
-        // fc00::/7 unique local addresses
-        return address instanceof Inet6Address && (bytes[0] & 0xfe) == 0xfc;
+        // fc00::/7 unique local, and every form that carries an IPv4 address a gateway would connect to
+        return (bytes[0] & 0xfe) == 0xfc || embedsIPv4(bytes);
+    }
+
+    /**
+     * IPv4-mapped {@code ::ffff:0:0/96} and -compatible {@code ::/96}, NAT64 {@code 64:ff9b::/96} and
+     * {@code 64:ff9b:1::/48}, 6to4 {@code 2002::/16} and Teredo {@code 2001::/32}: refused whole rather than
+     * judged by the IPv4 address inside, which the gateway, not the hub, would reach.
+     */
+    private static boolean embedsIPv4(byte[] v6) {
+        boolean first80Zero = true;
+        for (int i = 0; i < 10; i++) {
+            first80Zero &= v6[i] == 0;
+        }
+        int word0 = ((v6[0] & 0xff) << 8) | (v6[1] & 0xff);
+        int word1 = ((v6[2] & 0xff) << 8) | (v6[3] & 0xff);
+        int word2 = ((v6[4] & 0xff) << 8) | (v6[5] & 0xff);
+        boolean mapped = first80Zero && (v6[10] & 0xff) == 0xff && (v6[11] & 0xff) == 0xff;
+        boolean compatible = first80Zero && v6[10] == 0 && v6[11] == 0;
+        boolean nat64 = word0 == 0x0064 && word1 == 0xff9b && (word2 == 0 || word2 == 1);
+        return mapped || compatible || nat64 || word0 == 0x2002 || (word0 == 0x2001 && word1 == 0);
     }
 
     private static String fileNameOf(URI uri) {
@@ -207,6 +284,7 @@ class EvidenceFetcher implements DisposableBean {
 
     @Override
     public void destroy() throws IOException {
+        deadlines.shutdownNow();
         client.close();
     }
 

@@ -158,6 +158,9 @@ class HubTools {
                 if (download.content().exceeded()) {
                     throw EvidenceFetcher.tooLarge(download.content().max());
                 }
+                if (download.deadline().expired()) {
+                    throw download.deadline().failure();
+                }
                 throw failure;
             }
         }

@@ -21,19 +21,23 @@ record McpProperties(Duration sseKeepAlive, EvidenceFetch evidenceFetch) {
      * @param trustStore         a PKCS12 file whose certificates replace the JVM's trusted CAs for these fetches
      *                           (for a private CA), or empty
      * @param trustStorePassword its password
+     * @param timeout            connect timeout, and the longest wait for any one read
+     * @param deadline           the whole download, from connecting to the last byte: a host that trickles is cut
+     *                           off there
      */
     record EvidenceFetch(List<String> allowedHosts, List<String> allowedNetworks, DataSize maxSize,
-            Duration timeout, String trustStore, String trustStorePassword) {
+            Duration timeout, Duration deadline, String trustStore, String trustStorePassword) {
         EvidenceFetch {
             allowedHosts = allowedHosts != null ? allowedHosts : List.of();
             allowedNetworks = allowedNetworks != null ? allowedNetworks : List.of();
             maxSize = maxSize != null ? maxSize : DataSize.ofMegabytes(25);
             timeout = timeout != null ? timeout : Duration.ofSeconds(30);
+            deadline = deadline != null ? deadline : Duration.ofMinutes(2);
         }
     }
 
     McpProperties {
         sseKeepAlive = sseKeepAlive != null ? sseKeepAlive : Duration.ofSeconds(30);
-        evidenceFetch = evidenceFetch != null ? evidenceFetch : new EvidenceFetch(null, null, null, null, null, null);
+        evidenceFetch = evidenceFetch != null ? evidenceFetch : new EvidenceFetch(null, null, null, null, null, null, null);
     }
 }

@@ -37,7 +37,7 @@ class ReadyBanner {
                   Hawtio   %s/actuator/hawtio   operator login: %s / %s
                 %s  First API key:
                     curl -u %s:%s -H 'Content-Type: application/json' \\
-                         -d '{"name":"my-client"}' %s/admin/api-keys
+                         -d '{"name":"my-client","scopes":["chittyid:mint"]}' %s/admin/api-keys
 
                 """, event.getTimeTaken().toMillis() / 1000.0, baseUrl, baseUrl, baseUrl, baseUrl,
                 operator.username(), password, note, operator.username(), password, baseUrl);

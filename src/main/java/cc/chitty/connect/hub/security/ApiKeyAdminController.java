@@ -30,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/admin/api-keys", produces = MediaType.APPLICATION_JSON_VALUE)
 class ApiKeyAdminController {
 
-    private static final Pattern SCOPE = Pattern.compile("[a-z][a-z0-9_-]*(:[a-z0-9_*-]+)?");
+    // "*" is asked for by name: a key created without scopes gets none
+    private static final Pattern SCOPE = Pattern.compile("\\*|[a-z][a-z0-9_-]*(:[a-z0-9_*-]+)?");
 
     private final ApiKeys apiKeys;
     private final AuditLog auditLog;
@@ -99,7 +100,7 @@ class ApiKeyAdminController {
             errors.add(Map.of("field", "name", "message", "is required, at most 100 characters"));
         }
         if (request.scopes() != null && request.scopes().stream().anyMatch(s -> s == null || !SCOPE.matcher(s).matches())) {
-            errors.add(Map.of("field", "scopes", "message", "each scope reads like chittyid:mint or admin"));
+            errors.add(Map.of("field", "scopes", "message", "each scope reads like chittyid:mint, admin or *"));
         }
         if (request.rateLimit() != null && request.rateLimit() <= 0) {
             errors.add(Map.of("field", "rateLimit", "message", "must be a positive number of requests per minute"));

@@ -41,11 +41,11 @@ public class ApiKeys {
     }
 
     /**
-     * A new key; its secret part is in {@link Issued#key()} and nowhere else. Without scopes it gets {@code *},
-     * every scope but {@code admin}.
+     * A new key; its secret part is in {@link Issued#key()} and nowhere else. It gets exactly the scopes asked
+     * for: none asked, none granted ({@code *} must be asked for by name).
      */
     public Issued issue(String name, List<String> scopes, Integer rateLimit, Instant expiresAt) {
-        List<String> granted = scopes == null || scopes.isEmpty() ? List.of(OperationScopes.ALL) : scopes;
+        List<String> granted = scopes == null ? List.of() : scopes;
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String key = "chitty_" + HexFormat.of().formatHex(secret);

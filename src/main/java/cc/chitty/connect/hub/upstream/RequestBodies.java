@@ -1,6 +1,8 @@
 package cc.chitty.connect.hub.upstream;
 
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +29,19 @@ public class RequestBodies {
         if (request instanceof ObjectNode object && object.has(field)) {
             headers.put(field, object.remove(field).asText());
             return mapper.writeValueAsString(object);
+        }
+        return body;
+    }
+
+    /**
+     * Refuses the body unless its top-level text field is one of {@code allowed} (comma-separated), e.g. a model
+     * from a configured allow-list; the body passes unchanged.
+     */
+    public String requireOneOf(@Body String body, String field, String allowed) throws IOException {
+        List<String> values = Arrays.stream(allowed.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
+        JsonNode value = mapper.readTree(body).path(field);
+        if (!value.isTextual() || !values.contains(value.asText())) {
+            throw new InvalidParameterException(field, "must be one of " + String.join(", ", values));
         }
         return body;
     }

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import cc.chitty.connect.hub.support.HubIntegrationTest;
@@ -73,6 +74,31 @@ class ThirdPartyTest extends HubIntegrationTest {
         StandIns.of("openai").verify(1, postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
                 .withRequestBody(matchingJsonPath("$.messages[?(@.content == 'quota')]")));
         assertThat(postJson("/api/thirdparty/openai/chat", key, "{\"messages\":[]}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void openAiChatRefusesUnlistedModelsUnknownFieldsAndUnboundedCounts() {
+        String key = newKey();
+        String hello = "\"messages\":[{\"role\":\"user\",\"content\":\"bill-attack\"}]";
+        Map<String, String> attacks = Map.of(
+                "model", "{" + hello + ",\"model\":\"gpt-4-32k\"}",
+                "n", "{" + hello + ",\"n\":128}",
+                "max_tokens", "{" + hello + ",\"max_tokens\":1000000}",
+                "logit_bias", "{" + hello + ",\"logit_bias\":{\"50256\":100}}",
+                "stream", "{" + hello + ",\"stream\":true}");
+
+        attacks.forEach((field, body) -> {
+            HttpResponse<String> refused = postJson("/api/thirdparty/openai/chat", key, body);
+            assertFault(refused, 400, "validation");
+            assertThat(parse(refused.body()).get("errors").findValuesAsText("field")).as(body).contains(field);
+        });
+        StandIns.of("openai").verify(0, postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
+                .withRequestBody(matchingJsonPath("$.messages[?(@.content == 'bill-attack')]")));
+
+        HttpResponse<String> listed = postJson("/api/thirdparty/openai/chat", key,
+                "{" + hello.replace("bill-attack", "listed") + ",\"model\":\"gpt-4o-mini\",\"n\":2,\"max_tokens\":64}");
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        assertThat(parse(listed.body()).get("model").asText()).isEqualTo("gpt-4o-mini");
     }
 
     @Test

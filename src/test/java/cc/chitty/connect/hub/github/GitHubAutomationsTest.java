@@ -20,6 +20,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
 import cc.chitty.connect.hub.support.StandIns;
@@ -222,7 +225,7 @@ class GitHubAutomationsTest extends GitHubTestSupport {
                 + "&setup_action=install").GET().build());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(parse(response.body()).get("chittyId").asText()).isEqualTo("CTX-67001");
+        assertThat(response.body()).doesNotContain("CTX-67001").doesNotContain("acme");
         Map<String, Object> row = jdbc().sql("""
                 SELECT i.account_login, i.account_type, i.repository_selection, c.name, c.dna_id,
                        c.metadata->>'type' AS type, c.created_at <= i.created_at AS context_first
@@ -257,16 +260,59 @@ class GitHubAutomationsTest extends GitHubTestSupport {
     }
 
     @Test
-    void theInstallCallbackRegistersNothingForAnInstallationGitHubDoesNotKnow() {
+    void anAnonymousCallbackLearnsNothingAboutAnInstallationKnownOrNot() {
         github().stubFor(get(urlPathEqualTo("/app/installations/67404")).atPriority(1)
                 .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
                         .withBody("{\"message\":\"Not Found\"}")));
+        StandIns.of("chittyid").stubFor(post(urlPathEqualTo("/v1/mint")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.metadata.installationId", equalTo("67005")))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"chittyId\":\"CTX-67005\",\"id\":\"CTX-67005\"}")));
 
-        HttpResponse<String> response = send(request("/integrations/github/callback?installation_id=67404").GET()
+        HttpResponse<String> unknown = send(request("/integrations/github/callback?installation_id=67404").GET()
+                .build());
+        HttpResponse<String> first = send(request("/integrations/github/callback?installation_id=67005").GET()
+                .build());
+        HttpResponse<String> again = send(request("/integrations/github/callback?installation_id=67005").GET()
                 .build());
 
-        assertThat(response.statusCode()).isEqualTo(404);
         assertThat(jdbc().sql("SELECT count(*) FROM installations WHERE installation_id = 67404")
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc().sql("SELECT chittyid FROM installations WHERE installation_id = 67005")
+                .query(String.class).single()).isEqualTo("CTX-67005");
+        for (HttpResponse<String> answer : List.of(unknown, first, again)) {
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).doesNotContain("CTX-").doesNotContain("acme").doesNotContain("permissions");
+            assertThat(parse(answer.body()).get("status").asText()).isEqualTo("received");
+        }
+    }
+
+    @Test
+    void concurrentInstallCallbacksMintExactlyOneChittyId() {
+        // a slow mint keeps every concurrent callback past the "already registered?" look-up while the first mints
+        StandIns.of("chittyid").stubFor(post(urlPathEqualTo("/v1/mint")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.metadata.installationId", equalTo("67100")))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"chittyId\":\"CTX-67100-{{randomValue length=8 type='ALPHANUMERIC'}}\"}")
+                        .withTransformers("response-template").withFixedDelay(500)));
+
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try {
+            List<CompletableFuture<HttpResponse<String>>> calls = IntStream.range(0, 8)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> send(request(
+                            "/integrations/github/callback?installation_id=67100&setup_action=install").GET().build()),
+                            callers))
+                    .toList();
+            calls.forEach(call -> assertThat(call.join().statusCode()).isEqualTo(200));
+        } finally {
+            callers.shutdown();
+        }
+
+        assertThat(StandIns.of("chittyid").findAll(postRequestedFor(urlPathEqualTo("/v1/mint"))
+                .withRequestBody(matchingJsonPath("$.metadata.installationId", equalTo("67100"))))).hasSize(1);
+        assertThat(jdbc().sql("SELECT count(*) FROM contexts WHERE name = 'github-installation-67100'")
+                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc().sql("SELECT count(*) FROM installation_claims WHERE installation_id = 67100")
                 .query(Integer.class).single()).isZero();
     }
 

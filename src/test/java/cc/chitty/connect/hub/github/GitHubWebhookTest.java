@@ -30,6 +30,19 @@ class GitHubWebhookTest extends GitHubTestSupport {
     }
 
     @Test
+    void aProjectsV2ItemEventAndItsRedeliveryAreAccepted() {
+        String id = newDeliveryId();
+        String payload = json(Map.of("action", "edited", "projects_v2_item", Map.of("id", 7, "content_type", "Issue")));
+
+        HttpResponse<String> first = deliver(id, "projects_v2_item", payload);
+        HttpResponse<String> redelivered = deliver(id, "projects_v2_item", payload);
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+        assertThat(redelivered.statusCode()).as(redelivered.body()).isEqualTo(202);
+        assertThat(parse(first.body()).get("event").asText()).isEqualTo("projects_v2_item");
+    }
+
+    @Test
     void aWrongSignatureIs401EvenForADeliveryAlreadyAccepted() {
         String id = newDeliveryId();
         String payload = json(Map.of("zen", "Keep it logically awesome.", "hook_id", 1));

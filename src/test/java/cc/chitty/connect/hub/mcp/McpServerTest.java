@@ -3,6 +3,7 @@ package cc.chitty.connect.hub.mcp;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -340,6 +341,21 @@ class McpServerTest extends HubIntegrationTest {
     }
 
     @Test
+    void aMalformedCaseIdIsRefusedBeforeTheFileIsFetched() {
+        String fileUrl = "https://127.0.0.1:" + FILES.httpsPort() + "/cases/traversal/never-fetched.pdf";
+        try (McpSyncClient client = streamable(newKey())) {
+            for (String caseId : List.of("../../admin", "a..b", "case 1", "x".repeat(129))) {
+                assertThatThrownBy(() -> call(client, "chitty_evidence_ingest", Map.of("fileUrl", fileUrl,
+                        "caseId", caseId))).as(caseId).isInstanceOfSatisfying(McpError.class, e -> {
+                            assertThat(e.getJsonRpcError().code()).isEqualTo(McpSchema.ErrorCodes.INVALID_PARAMS);
+                            assertThat(e.getJsonRpcError().message()).contains("caseId");
+                        });
+            }
+        }
+        FILES.verify(0, getRequestedFor(urlPathEqualTo("/cases/traversal/never-fetched.pdf")));
+    }
+
+    @Test
     void evidenceLargerThanTheCapIsRefused() {
         try (McpSyncClient client = streamable(newKey())) {
             String files = "https://127.0.0.1:" + FILES.httpsPort();
@@ -433,7 +449,7 @@ class McpServerTest extends HubIntegrationTest {
 
     @Test
     void mintToolCallsTakeTheMintTier() {
-        String key = createKey(Map.of("name", "mcp-mint-tier")).get("key").asText();
+        String key = createKey(Map.of("name", "mcp-mint-tier", "scopes", List.of("*"))).get("key").asText();
         try (McpSyncClient client = streamable(key)) {
             for (int i = 0; i < 10; i++) {
                 assertThat(call(client, "chittyid_mint", Map.of("entity", "PEO")).isError()).isFalse();
@@ -450,7 +466,7 @@ class McpServerTest extends HubIntegrationTest {
 
     @Test
     void theToolTierRefusesThe31stCallOfAMinuteButNotAMint() {
-        String key = createKey(Map.of("name", "mcp-tool-tier")).get("key").asText();
+        String key = createKey(Map.of("name", "mcp-tool-tier", "scopes", List.of("*"))).get("key").asText();
         try (McpSyncClient client = streamable(key)) {
             for (int i = 0; i < 30; i++) {
                 assertThat(call(client, "chitty_registry_discover", Map.of()).isError()).as("call " + (i + 1))

@@ -64,7 +64,7 @@ class RateLimitTest extends HubIntegrationTest {
 
     @Test
     void aKeysOwnLimitOverridesItsTier() {
-        String key = createKey(Map.of("name", "slow-client", "rateLimit", 3)).get("key").asText();
+        String key = createKey(Map.of("name", "slow-client", "scopes", List.of("*"), "rateLimit", 3)).get("key").asText();
 
         for (int i = 0; i < 3; i++) {
             assertThat(postJson("/api/chittyid/mint", key, MINT).statusCode()).isEqualTo(201);
@@ -98,7 +98,7 @@ class RateLimitTest extends HubIntegrationTest {
     }
 
     private String keyWithoutOverride() {
-        return createKey(Map.of("name", "tiered-client")).get("key").asText();
+        return createKey(Map.of("name", "tiered-client", "scopes", List.of("*"))).get("key").asText();
     }
 
     private static String header(HttpResponse<String> response, String name) {

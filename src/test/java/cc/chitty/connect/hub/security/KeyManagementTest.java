@@ -32,10 +32,18 @@ class KeyManagementTest extends HubIntegrationTest {
     }
 
     @Test
-    void aKeyCreatedWithoutScopesMayCallEveryServiceButNotAdmin() {
+    void aKeyCreatedWithoutScopesMayCallNothing() {
         JsonNode created = createKey(Map.of("name", "default-scopes", "rateLimit", 1000));
 
-        assertThat(created.get("scopes").get(0).asText()).isEqualTo("*");
+        assertThat(created.get("scopes")).isEmpty();
+        assertThat(postJson("/api/chittyid/mint", created.get("key").asText(), MINT).statusCode()).isEqualTo(403);
+        assertThat(apiGet("/api/registry/services", created.get("key").asText()).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aKeyWithStarMayCallEveryServiceButNotAdmin() {
+        JsonNode created = createKey("everything", "*");
+
         assertThat(postJson("/api/chittyid/mint", created.get("key").asText(), MINT).statusCode()).isEqualTo(201);
         assertThat(OperationScopes.grants(java.util.List.of("*"), "admin")).isFalse();
         assertThat(OperationScopes.grants(java.util.List.of("admin"), "finance:write")).isTrue();

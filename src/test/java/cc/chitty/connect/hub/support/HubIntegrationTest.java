@@ -113,11 +113,13 @@ public abstract class HubIntegrationTest {
     }
 
     /**
-     * Creates a key through the admin API, as an operator would, and returns the creation response. Its own
+     * Creates a key through the admin API, as an operator would, and returns the creation response; without scopes
+     * named, it asks for {@code *}. Its own
      * generous rate limit keeps tests that poll from hitting the tiers; the rate-limit tests make their own keys.
      */
     protected JsonNode createKey(String name, String... scopes) {
-        return createKey(Map.of("name", name, "scopes", scopes, "rateLimit", 100_000));
+        return createKey(Map.of("name", name, "scopes", scopes.length == 0 ? new String[] {"*"} : scopes,
+                "rateLimit", 100_000));
     }
 
     protected JsonNode createKey(Map<String, Object> request) {
