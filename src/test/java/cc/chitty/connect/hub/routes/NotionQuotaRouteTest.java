@@ -27,6 +27,8 @@ class NotionQuotaRouteTest {
     @BeforeEach
     void loadTheQuotaRouteAlone() throws Exception {
         context.getPropertiesComponent().addInitialProperty("hub.quotas.notion.requests-per-second", "2");
+        // an hour's period, so the test holds however slowly the machine runs the three calls
+        context.getPropertiesComponent().addInitialProperty("hub.quotas.notion.period-millis", "3600000");
         RouteFiles.load(context, List.of("thirdparty.camel.yaml"), "quota.notion");
         AdviceWith.adviceWith(context, "quota.notion",
                 route -> route.weaveByToUri("direct:upstream.notion").replace().to("mock:notion"));
@@ -44,7 +46,7 @@ class NotionQuotaRouteTest {
     void aCallPastTheQuotaIsRefusedAtOnceAndNeverReachesNotion() throws Exception {
         notion.expectedMessageCount(2);
 
-        // three calls in a row fall in one 1 s period: the third is over the quota of 2
+        // the third call in the period is over the quota of 2
         client.requestBody("direct:quota.notion", "{}");
         client.requestBody("direct:quota.notion", "{}");
         assertThatThrownBy(() -> client.requestBody("direct:quota.notion", "{}"))
