@@ -5,7 +5,9 @@ import javax.sql.DataSource;
 import cc.chitty.connect.hub.security.ApiKey;
 import cc.chitty.connect.hub.web.Problem;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -43,11 +45,13 @@ public class RateLimiter {
     private final RateLimitProperties properties;
     private final Buckets buckets;
 
-    RateLimiter(RateLimitProperties properties, DataSource dataSource) {
+    /** @param clock the buckets' time; only tests supply one, so that no limit depends on the machine's speed */
+    RateLimiter(RateLimitProperties properties, DataSource dataSource, ObjectProvider<TimeMeter> clock) {
         this.properties = properties;
+        TimeMeter time = clock.getIfAvailable(() -> TimeMeter.SYSTEM_MILLISECONDS);
         this.buckets = properties.store() == RateLimitProperties.Store.POSTGRES
-                ? new PostgresBuckets(dataSource, properties.window())
-                : new MemoryBuckets(properties.window());
+                ? new PostgresBuckets(dataSource, properties.window(), time)
+                : new MemoryBuckets(properties.window(), time);
     }
 
     public boolean enabled() {
