@@ -25,9 +25,11 @@ final class MemoryBuckets implements Buckets {
 
     @Override
     public ConsumptionProbe tryConsume(String bucketId, int limit) {
-        Bucket bucket = buckets.get(bucketId + "/" + limit,
-                id -> Bucket.builder().withCustomTimePrecision(clock)
-                        .addLimit(BucketFactory.bandwidth(limit, window)).build());
-        return bucket.tryConsumeAndReturnRemaining(1);
+        return bucket(bucketId, limit).tryConsumeAndReturnRemaining(1);
+    }
+
+    private Bucket bucket(String bucketId, int limit) {
+        return buckets.get(bucketId + "/" + limit, id -> Bucket.builder().withCustomTimePrecision(clock)
+                .addLimit(BucketFactory.bandwidth(limit, window)).build());
     }
 }

@@ -2,17 +2,19 @@ package cc.chitty.connect.hub.ratelimit;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Name;
 
 /**
- * {@code hub.rate-limit}: requests per {@code window} for each tier, where the buckets live, which paths are
- * never limited and which proxies may name the client in {@code X-Forwarded-For}.
+ * {@code hub.rate-limit}: requests per {@code window} for each tier, the capabilities with a tier of their own
+ * (by capability id), where the buckets live, which paths are never limited and which proxies may name the client
+ * in {@code X-Forwarded-For}.
  */
 @ConfigurationProperties("hub.rate-limit")
-public record RateLimitProperties(boolean enabled, Store store, Duration window, Tiers tiers, List<String> exempt,
-        List<String> trustedProxies) {
+public record RateLimitProperties(boolean enabled, Store store, Duration window, Tiers tiers,
+        Map<String, Tier> capabilityTiers, List<String> exempt, List<String> trustedProxies) {
 
     public enum Store { MEMORY, POSTGRES }
 
@@ -24,6 +26,7 @@ public record RateLimitProperties(boolean enabled, Store store, Duration window,
         store = store != null ? store : Store.MEMORY;
         window = window != null ? window : Duration.ofMinutes(1);
         tiers = tiers != null ? tiers : new Tiers(60, 100, 30, 10, 200);
+        capabilityTiers = capabilityTiers != null ? capabilityTiers : Map.of();
         exempt = exempt != null ? exempt : List.of();
         trustedProxies = trustedProxies != null ? trustedProxies : List.of();
     }

@@ -12,8 +12,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * The bucket store and the tiers, shared by the HTTP filter and by the MCP tool dispatch (which learns the tool's
- * name only from the JSON-RPC body): one token per call from the client's bucket for the tier.
+ * The bucket store and the tiers, shared by the HTTP filter and by the MCP door (which learns the tool, resource
+ * or prompt only from the JSON-RPC body): one token per call from the client's bucket for the tier. A capability's
+ * tier is found by its id, whichever door calls it.
  */
 @Component
 @EnableConfigurationProperties(RateLimitProperties.class)
@@ -58,9 +59,17 @@ public class RateLimiter {
         return properties.enabled();
     }
 
-    /** An MCP tool call: the {@code chittyid_mint} tier for minting, the {@code mcp_tools} tier otherwise. */
-    public Decision takeToolCall(ApiKey key, boolean mint) {
-        return take(mint ? Tier.CHITTYID_MINT : Tier.MCP_TOOLS, key, null);
+    /**
+     * An MCP call (tool, resource or prompt) that runs the capability: its own tier when it has one
+     * ({@code hub.rate-limit.capability-tiers}), the {@code mcp_tools} tier otherwise.
+     */
+    public Decision takeMcpCall(ApiKey key, String capability) {
+        return take(tierOf(capability, Tier.MCP_TOOLS), key, null);
+    }
+
+    /** The capability's own tier, or the door's. */
+    Tier tierOf(String capability, Tier door) {
+        return capability == null ? door : properties.capabilityTiers().getOrDefault(capability, door);
     }
 
     Decision take(Tier tier, ApiKey key, String address) {
