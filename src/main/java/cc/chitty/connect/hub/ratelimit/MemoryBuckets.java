@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.TimeMeter;
 
 /** Buckets in this instance's memory: the single-instance default. Idle buckets are dropped after two windows. */
@@ -26,6 +27,11 @@ final class MemoryBuckets implements Buckets {
     @Override
     public ConsumptionProbe tryConsume(String bucketId, int limit) {
         return bucket(bucketId, limit).tryConsumeAndReturnRemaining(1);
+    }
+
+    /** Whether a token could be taken now, without taking it. */
+    EstimationProbe estimate(String bucketId, int limit) {
+        return bucket(bucketId, limit).estimateAbilityToConsume(1);
     }
 
     private Bucket bucket(String bucketId, int limit) {

@@ -59,7 +59,7 @@ class RateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         ApiKey key = request.getUserPrincipal() instanceof ApiKeyAuthentication auth ? auth.key() : null;
         RateLimiter.Decision decision = limiter.take(tierOf(request, key), key, key != null ? null
-                : clientAddress.of(request));
+                : clientAddress.bucketOf(request));
         decision.writeHeaders(response);
         if (decision.allowed()) {
             chain.doFilter(request, response);
