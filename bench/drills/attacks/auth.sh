@@ -71,23 +71,23 @@ attack_auth_ipv6_address_rotation() {
   [ "$s" = 429 ] || { reason "the 40th address of one /64 answered $s"; return 1; }
 }
 
-# Item 9: operator password guessing is throttled before the bcrypt check (even the right password gets 429).
+# Item 9: operator password guessing is throttled before the bcrypt check: 10 failures a minute per address (the
+# budget refills smoothly, one guess per 6 s, so on a slow machine a guess or two more may get through).
 attack_auth_operator_password_guessing() {
-  local address=198.51.100.203 s
-  for i in $(seq 1 15); do
-    s=$(curl -s -o /dev/null -w '%{http_code}' -H "X-Forwarded-For: $address" -u "operator:guess-$i" \
-        "$hub/admin/api-keys")
+  local address=198.51.100.203 s n401=0
+  for i in $(seq 1 20); do
+    s=$(curl -s -D "$work/login-headers" -o /dev/null -w '%{http_code}' -H "X-Forwarded-For: $address" \
+        -u "operator:guess-$i" "$hub/admin/api-keys")
+    [ "$s" = 401 ] && n401=$((n401 + 1))
   done
-  [ "$s" = 429 ] || { reason "the 15th wrong password answered $s"; return 1; }
-  s=$(curl -s -D "$work/login-headers" -o /dev/null -w '%{http_code}' -H "X-Forwarded-For: $address" \
-      -u "operator:$operator_password" "$hub/admin/api-keys")
-  [ "$s" = 429 ] || { reason "the right password from the guessing address answered $s"; return 1; }
+  [ "$s" = 429 ] || { reason "the 20th wrong password answered $s ($n401 x 401)"; return 1; }
+  [ "$n401" -lt 20 ] || { reason "all 20 guesses were checked"; return 1; }
   grep -qi '^Retry-After:' "$work/login-headers" || { reason "no Retry-After"; return 1; }
 }
 
 # Item 10: another key holder who learns a legacy SSE session id cannot post into it.
 attack_auth_sse_session_hijack() {
-  local owner intruder; owner=$(auth_key sse-owner '*'); intruder=$(auth_key sse-intruder '*')
+  local owner intruder; owner=$(auth_key sse-owner services:read); intruder=$(auth_key sse-intruder services:read)
   curl -s -N -m 8 -H "X-ChittyOS-API-Key: $owner" "$hub/mcp/sse" > "$work/sse-stream" &
   local stream=$!
   local id=""
@@ -105,7 +105,7 @@ attack_auth_sse_session_hijack() {
 
 # Item 10: one key cannot hold more than its cap of open SSE streams (5).
 attack_auth_sse_stream_hoarding() {
-  local k; k=$(auth_key sse-hoarder '*')
+  local k; k=$(auth_key sse-hoarder services:read)
   local streams=() s
   for _ in $(seq 1 5); do
     curl -s -N -m 10 -o /dev/null -H "X-ChittyOS-API-Key: $k" "$hub/mcp/sse" & streams+=($!)
@@ -126,15 +126,16 @@ attack_auth_awareness_without_registry_scope() {
   echo "$answer" | grep -q 'registry:read' || { reason "refusal does not name registry:read: $answer"; return 1; }
 }
 
-# Item 11: resource reads spend the mcp_tools tier (30 a minute) like tool calls.
+# Item 11: resource reads spend the mcp_tools tier (30 a minute, refilled one per 2 s) like tool calls: 60 reads
+# in a row must meet the limit, however slow the machine.
 attack_auth_resource_reads_unmetered() {
   local k; k=$(auth_key resource-reader registry:read)
-  local answer
-  for _ in $(seq 1 31); do
-    answer=$(curl -s -H "X-ChittyOS-API-Key: $k" -H 'Content-Type: application/json' \
+  local limited=0
+  for _ in $(seq 1 60); do
+    curl -s -H "X-ChittyOS-API-Key: $k" -H 'Content-Type: application/json' \
         -H 'Accept: application/json, text/event-stream' \
         -d '{"jsonrpc":"2.0","id":1,"method":"resources/read","params":{"uri":"chitty://registry/services"}}' \
-        "$hub/mcp")
+        "$hub/mcp" | grep -q -- '-32029' && limited=$((limited + 1))
   done
-  echo "$answer" | grep -q -- '-32029' || { reason "the 31st resource read was not rate limited"; return 1; }
+  [ "$limited" -gt 0 ] || { reason "none of 60 resource reads in a row was rate limited"; return 1; }
 }
