@@ -18,7 +18,8 @@ operator_password=drill-operator
 stand_ins=(chittyid chittyregistry chittyevidence openai github)
 declare -A stand_in_port
 stand_in() { echo "http://127.0.0.1:${stand_in_port[$1]}"; }
-hub_args=()
+# attacks name their own client address in X-Forwarded-For, as clients behind a proxy are named
+hub_args=(--hub.rate-limit.trusted-proxies=127.0.0.1)
 port=18701
 for service in "${stand_ins[@]}"; do
   stand_in_port[$service]=$port

@@ -16,8 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Prompts for the workflows the tools exist for (the original advertised prompts and had none): mint an identity
- * and log it, open a case from a description, report the ecosystem's health from live data. Required arguments
- * are checked; a missing or invalid one is an invalid-params error naming it.
+ * and log it, open a case from a description, report the ecosystem's health from live data. Getting a prompt
+ * passes the {@link McpCallGate} as a tool call does (a rate-limit token; the health report also needs the scopes
+ * of the awareness document it embeds). Required arguments are checked; a missing or invalid one is an
+ * invalid-params error naming it.
  */
 @Component
 class HubPrompts {
@@ -47,12 +49,16 @@ class HubPrompts {
                     List.of(new McpSchema.PromptArgument("focus", "A service id to look at closely, e.g. chittyid",
                             false))));
 
+    private static final String AWARENESS = "chitty://context/awareness";
+
     private final HubResources resources;
     private final CanonicalValues canonical;
+    private final McpCallGate gate;
 
-    HubPrompts(HubResources resources, CanonicalValues canonical) {
+    HubPrompts(HubResources resources, CanonicalValues canonical, McpCallGate gate) {
         this.resources = resources;
         this.canonical = canonical;
+        this.gate = gate;
     }
 
     List<McpSchema.Prompt> all() {
@@ -66,6 +72,8 @@ class HubPrompts {
     McpSchema.GetPromptResult get(String name, Map<String, Object> arguments, Caller caller) {
         McpSchema.Prompt prompt = find(name).orElseThrow(() -> ToolCallRefused.invalidArguments(name,
                 List.of(new Fault.Violation("name", "is not a prompt of this server"))));
+        gate.admit("The prompt " + name, "ecosystem-health-report".equals(name)
+                ? resources.find(AWARENESS).orElseThrow().capabilities() : List.of(), caller);
         Map<String, Object> args = arguments != null ? arguments : Map.of();
         List<Fault.Violation> missing = new ArrayList<>();
         prompt.arguments().stream().filter(a -> Boolean.TRUE.equals(a.required()))
@@ -129,9 +137,9 @@ class HubPrompts {
     }
 
     private McpSchema.GetPromptResult healthReport(Map<String, Object> args, Caller caller) {
-        HubResources.HubResource awareness = resources.find("chitty://context/awareness").orElseThrow();
+        HubResources.HubResource awareness = resources.find(AWARENESS).orElseThrow();
         McpSchema.EmbeddedResource live = new McpSchema.EmbeddedResource(null, new McpSchema.TextResourceContents(
-                awareness.uri(), HubResources.MIME_TYPE, resources.read(awareness, caller)));
+                awareness.uri(), HubResources.MIME_TYPE, resources.content(awareness, caller)));
         String focus = text(args, "focus");
         String text = "Using the awareness document attached (live data from the hub), write a short report on the "
                 + "ChittyOS ecosystem: the overall rating, the services that are down or degraded and since when "

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import cc.chitty.connect.hub.security.OperationScopes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,33 +15,35 @@ import org.springframework.stereotype.Component;
 /**
  * The original's three resources, read through the same capability routes as REST: the services status, the
  * registry's list, and the awareness summary combining both (services online, registered services, and the
- * ecosystem rating exactly as the services status computes it). Each needs the scope of its REST operation.
+ * ecosystem rating exactly as the services status computes it). A read passes the {@link McpCallGate}: the scope
+ * of every capability the resource shows (the awareness summary needs both {@code services:read} and
+ * {@code registry:read}, rather than a document with parts left out), and a rate-limit token as a tool call takes.
  */
 @Component
 class HubResources {
 
     static final String MIME_TYPE = "application/json";
 
-    /** A resource and the REST operation whose scope reading it needs. */
-    record HubResource(String uri, String name, String description, String scopeOperation) {
+    /** A resource and the capabilities it shows, whose scopes reading it needs. */
+    record HubResource(String uri, String name, String description, List<String> capabilities) {
     }
 
     private static final List<HubResource> RESOURCES = List.of(
             new HubResource("chitty://services/status", "ChittyOS services status",
-                    "Health of every ChittyOS service and the ecosystem rating", "GET /api/services/status"),
+                    "Health of every ChittyOS service and the ecosystem rating", List.of("services.status")),
             new HubResource("chitty://registry/services", "Registered services",
-                    "The services registered in ChittyRegistry", "GET /api/registry/services"),
+                    "The services registered in ChittyRegistry", List.of("chittyregistry.list")),
             new HubResource("chitty://context/awareness", "Ecosystem awareness",
                     "Services online, registered services and the ecosystem health in one document",
-                    "GET /api/services/status"));
+                    List.of("services.status", "chittyregistry.list")));
 
     private final CapabilityCalls calls;
-    private final OperationScopes scopes;
+    private final McpCallGate gate;
     private final ObjectMapper mapper;
 
-    HubResources(CapabilityCalls calls, OperationScopes scopes, ObjectMapper mapper) {
+    HubResources(CapabilityCalls calls, McpCallGate gate, ObjectMapper mapper) {
         this.calls = calls;
-        this.scopes = scopes;
+        this.gate = gate;
         this.mapper = mapper;
     }
 
@@ -54,13 +55,17 @@ class HubResources {
         return RESOURCES.stream().filter(r -> r.uri().equals(uri)).findFirst();
     }
 
-    /** The resource's JSON text; a {@link CapabilityFailure} when its capability failed. */
+    /**
+     * The resource's JSON text once the gate admits the call; a {@link ToolCallRefused} when it does not, a
+     * {@link CapabilityFailure} when a capability failed.
+     */
     String read(HubResource resource, Caller caller) {
-        String[] operation = resource.scopeOperation().split(" ", 2);
-        String scope = scopes.requiredFor(operation[0], operation[1]);
-        if (!OperationScopes.grants(caller.key().scopes(), scope)) {
-            throw ToolCallRefused.insufficientScope("The resource " + resource.uri(), scope);
-        }
+        gate.admit("The resource " + resource.uri(), resource.capabilities(), caller);
+        return content(resource, caller);
+    }
+
+    /** The resource's JSON text, for a caller the gate has already admitted for its capabilities. */
+    String content(HubResource resource, Caller caller) {
         return switch (resource.uri()) {
             case "chitty://services/status" -> calls.call("services.status", null, Map.of(), caller);
             case "chitty://registry/services" -> calls.call("chittyregistry.list", null, Map.of(), caller);

@@ -5,13 +5,11 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * One MCP tool: its name, description and input schema, the REST operation it stands for (whose scope it needs),
- * and what it does — in every case a call of the capability route that operation calls.
- *
- * @param mint whether the call counts in the {@code chittyid_mint} rate tier rather than {@code mcp_tools}
+ * One MCP tool: its name, description and input schema, the capability it runs (whose scope and rate tier it
+ * takes, by capability id), and what it does — in every case a call of that capability's route.
  */
-record HubTool(String name, String description, Map<String, Object> inputSchema, String method, String path,
-        boolean mint, Action action) {
+record HubTool(String name, String description, Map<String, Object> inputSchema, String capability,
+        Action action) {
 
     @FunctionalInterface
     interface Action {

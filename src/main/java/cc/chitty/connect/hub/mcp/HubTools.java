@@ -24,7 +24,8 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * The seed's 11 tools. Each runs the capability route its REST operation runs, with the same body and headers;
+ * The seed's 11 tools. Each runs a capability route, the one its REST operation runs, with the same body and
+ * headers, and takes that capability's scope and rate tier (by capability id);
  * the input schema is the capability's own request schema (the original's, plus the fields the REST door added),
  * or for the three tools without one, {@code schemas/mcp/<tool>.json}. Parameters the original ignored work here:
  * {@code detailed} chooses the status detail, {@code serviceType} and {@code capabilities} filter the registry.
@@ -43,30 +44,28 @@ class HubTools {
         this.mapper = mapper;
         List<HubTool> all = List.of(
                 capability("chittyid_mint", "Mint a new ChittyID through the ChittyID service (never generated "
-                        + "locally)", "chittyid.mint", "POST /api/chittyid/mint", true),
+                        + "locally)", "chittyid.mint"),
                 capability("chitty_contextual_analyze", "Analyze text with ChittyContextual (sentiment, entities, "
-                        + "legal, financial or comprehensive)", "chittycontextual.analyze",
-                        "POST /api/chittycontextual/analyze", false),
-                capability("chitty_case_create", "Create a case in ChittyCases", "chittycases.create",
-                        "POST /api/chittycases/create", false),
+                        + "legal, financial or comprehensive)", "chittycontextual.analyze"),
+                capability("chitty_case_create", "Create a case in ChittyCases", "chittycases.create"),
                 capability("chitty_chronicle_log", "Log an event to ChittyChronicle (timestamp defaults to now)",
-                        "chittychronicle.log", "POST /api/chittychronicle/log", false),
+                        "chittychronicle.log"),
                 tool("chitty_evidence_ingest", "Ingest a file as evidence for a case: the hub fetches fileUrl "
                         + "(https, allow-listed hosts only) and sends it to ChittyEvidence",
-                        "mcp/chitty_evidence_ingest", "POST /api/chittyevidence/ingest", this::ingestEvidence),
+                        "mcp/chitty_evidence_ingest", "chittyevidence.ingest", this::ingestEvidence),
                 capability("chitty_sync_trigger", "Start a ChittySync sync between two systems (mode defaults to "
-                        + "incremental)", "chittysync.trigger", "POST /api/chittysync/sync", false),
+                        + "incremental)", "chittysync.trigger"),
                 tool("chitty_services_status", "Health of every ChittyOS service and the ecosystem rating",
-                        "mcp/chitty_services_status", "GET /api/services/status", this::servicesStatus),
+                        "mcp/chitty_services_status", "services.status", this::servicesStatus),
                 tool("chitty_registry_discover", "Discover services in ChittyRegistry, optionally by type and "
-                        + "capabilities", "mcp/chitty_registry_discover", "GET /api/registry/services",
+                        + "capabilities", "mcp/chitty_registry_discover", "chittyregistry.list",
                         this::discover),
                 capability("chitty_finance_connect_bank", "Connect a bank account through ChittyFinance (audited)",
-                        "chittyfinance.connect", "POST /api/chittyfinance/banking/connect", false),
+                        "chittyfinance.connect"),
                 capability("notion_query", "Query a Notion database (filter, sorts, start_cursor, page_size passed "
-                        + "through)", "notion.query", "POST /api/thirdparty/notion/query", false),
+                        + "through)", "notion.query"),
                 capability("openai_chat", "OpenAI chat completion; model defaults to the hub's configured default",
-                        "openai.chat", "POST /api/thirdparty/openai/chat", false));
+                        "openai.chat"));
         this.tools = all.stream().collect(Collectors.toMap(HubTool::name, Function.identity(), (a, b) -> a,
                 LinkedHashMap::new));
     }
@@ -79,15 +78,13 @@ class HubTools {
         return Optional.ofNullable(name).map(tools::get);
     }
 
-    private HubTool capability(String name, String description, String capability, String operation, boolean mint) {
-        String[] methodAndPath = operation.split(" ", 2);
-        return new HubTool(name, description, schema(capability), methodAndPath[0], methodAndPath[1], mint,
+    private HubTool capability(String name, String description, String capability) {
+        return new HubTool(name, description, schema(capability), capability,
                 (arguments, caller) -> calls.call(capability, arguments.toString(), Map.of(), caller));
     }
 
-    private HubTool tool(String name, String description, String schema, String operation, HubTool.Action action) {
-        String[] methodAndPath = operation.split(" ", 2);
-        return new HubTool(name, description, schema(schema), methodAndPath[0], methodAndPath[1], false, action);
+    private HubTool tool(String name, String description, String schema, String capability, HubTool.Action action) {
+        return new HubTool(name, description, schema(schema), capability, action);
     }
 
     private Map<String, Object> schema(String name) {

@@ -7,11 +7,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * {@code hub.mcp}: the SSE keep-alive of the legacy transport, and where {@code chitty_evidence_ingest} may fetch
- * files from ({@code evidence-fetch}: https hosts on the allow-list only, at most {@code max-size}).
+ * {@code hub.mcp}: the keep-alive, idle timeout and per-key stream cap of the legacy SSE transport, and where
+ * {@code chitty_evidence_ingest} may fetch files from ({@code evidence-fetch}: https hosts on the allow-list only,
+ * at most {@code max-size}).
  */
 @ConfigurationProperties("hub.mcp")
-record McpProperties(Duration sseKeepAlive, EvidenceFetch evidenceFetch) {
+record McpProperties(Duration sseKeepAlive, Duration sseIdleTimeout, Integer sseMaxStreamsPerKey,
+        EvidenceFetch evidenceFetch) {
 
     /**
      * @param allowedHosts       host names ({@code files.example.com}) or subdomain patterns
@@ -38,6 +40,8 @@ record McpProperties(Duration sseKeepAlive, EvidenceFetch evidenceFetch) {
 
     McpProperties {
         sseKeepAlive = sseKeepAlive != null ? sseKeepAlive : Duration.ofSeconds(30);
+        sseIdleTimeout = sseIdleTimeout != null ? sseIdleTimeout : Duration.ofMinutes(30);
+        sseMaxStreamsPerKey = sseMaxStreamsPerKey != null ? sseMaxStreamsPerKey : 5;
         evidenceFetch = evidenceFetch != null ? evidenceFetch : new EvidenceFetch(null, null, null, null, null, null, null);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 
 import cc.chitty.connect.hub.upstream.ErrorClass;
+import cc.chitty.connect.hub.web.ProblemWriter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
@@ -16,7 +17,9 @@ import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportPro
 import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -29,7 +32,9 @@ import org.springframework.context.annotation.Configuration;
  *   is kept, every POST carries its API key and is answered on its own, so any hub instance can answer any
  *   request and a load balancer needs no affinity (docs/mcp.md says why this was chosen);</li>
  *   <li>{@code /mcp/sse} + {@code /mcp/message} — the legacy HTTP+SSE transport (2024-11-05) for older clients;
- *   its session lives in the instance holding the event stream, so it needs session affinity.</li>
+ *   its session lives in the instance holding the event stream, so it needs session affinity; each session is
+ *   bound to the key that opened it, idle ones are closed and a key's open streams are capped
+ *   ({@link LegacySseSessions}).</li>
  * </ul>
  * Handlers run on the request's own thread ({@code immediateExecution}), where the caller and request id are.
  */
@@ -97,9 +102,24 @@ class McpServers {
     }
 
     @Bean
-    McpSyncServer legacySseServer(HttpServletSseServerTransportProvider transport, McpHandlers handlers,
-            ArgumentSchemas schemas) {
-        return McpServer.sync(transport).serverInfo(SERVER_NAME, version).instructions(INSTRUCTIONS)
+    LegacySseSessions legacySseSessions(McpProperties properties, ProblemWriter problems) {
+        return new LegacySseSessions(properties, problems);
+    }
+
+    /** Binds each legacy session to the key that opened it; runs after authentication has named the key. */
+    @Bean
+    FilterRegistrationBean<LegacySseSessions> legacySseSessionsFilter(LegacySseSessions sessions) {
+        FilterRegistrationBean<LegacySseSessions> registration = new FilterRegistrationBean<>(sessions);
+        registration.addUrlPatterns(legacySseServletPaths());
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 8);
+        registration.setAsyncSupported(true);
+        return registration;
+    }
+
+    @Bean
+    McpSyncServer legacySseServer(HttpServletSseServerTransportProvider transport, LegacySseSessions sessions,
+            McpHandlers handlers, ArgumentSchemas schemas) {
+        return McpServer.sync(sessions.bind(transport)).serverInfo(SERVER_NAME, version).instructions(INSTRUCTIONS)
                 .capabilities(capabilities).jsonMapper(json).jsonSchemaValidator(schemas)
                 .validateToolInputs(false).immediateExecution(true)
                 .tools(handlers.tools().stream().map(tool -> new McpServerFeatures.SyncToolSpecification(tool,
@@ -112,6 +132,10 @@ class McpServers {
                         new McpServerFeatures.SyncPromptSpecification(prompt, (exchange, request) ->
                                 handlers.getPrompt(request, Caller.of(exchange.transportContext())))).toList())
                 .build();
+    }
+
+    private static String[] legacySseServletPaths() {
+        return new String[] {LegacySseSessions.SSE_PATH, LegacySseSessions.MESSAGE_PATH};
     }
 
     /**
@@ -145,7 +169,7 @@ class McpServers {
     ServletRegistrationBean<HttpServletSseServerTransportProvider> legacySseServlet(
             HttpServletSseServerTransportProvider transport, McpSyncServer server) {
         ServletRegistrationBean<HttpServletSseServerTransportProvider> servlet =
-                new ServletRegistrationBean<>(transport, "/mcp/sse", "/mcp/message");
+                new ServletRegistrationBean<>(transport, legacySseServletPaths());
         servlet.setName("mcp-legacy-sse");
         servlet.setAsyncSupported(true);
         servlet.setLoadOnStartup(1);

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 
 import cc.chitty.connect.hub.ratelimit.RateLimiter;
-import cc.chitty.connect.hub.security.OperationScopes;
 import cc.chitty.connect.hub.upstream.ErrorClass;
 import cc.chitty.connect.hub.upstream.Fault;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,9 +17,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs a tool call for either transport and the legacy REST endpoint, in this order: the tool exists, the key has
- * the scope of the REST operation the tool stands for, the rate tier has a token ({@code chittyid_mint} or
- * {@code mcp_tools}, the same buckets the HTTP filter uses), the arguments match the schema; then the tool runs.
+ * Runs a tool call for either transport and the legacy REST endpoint, in this order: the tool exists, the
+ * {@link McpCallGate} admits it (the scope of the capability the tool runs, a token of its rate tier:
+ * {@code chittyid_mint} or {@code mcp_tools}, the same buckets the HTTP filter uses), the arguments match the
+ * schema; then the tool runs.
  * Refusals are {@link ToolCallRefused}; a failed capability is a result with {@code isError} and the classified
  * fault, never an exception's message.
  */
@@ -34,30 +34,20 @@ class ToolDispatcher {
     private static final Logger log = LoggerFactory.getLogger(ToolDispatcher.class);
 
     private final HubTools tools;
-    private final OperationScopes scopes;
-    private final RateLimiter limiter;
+    private final McpCallGate gate;
     private final ArgumentSchemas schemas;
     private final ObjectMapper mapper;
 
-    ToolDispatcher(HubTools tools, OperationScopes scopes, RateLimiter limiter, ArgumentSchemas schemas,
-            ObjectMapper mapper) {
+    ToolDispatcher(HubTools tools, McpCallGate gate, ArgumentSchemas schemas, ObjectMapper mapper) {
         this.tools = tools;
-        this.scopes = scopes;
-        this.limiter = limiter;
+        this.gate = gate;
         this.schemas = schemas;
         this.mapper = mapper;
     }
 
     Outcome call(String name, Map<String, Object> arguments, Caller caller) {
         HubTool tool = tools.find(name).orElseThrow(() -> ToolCallRefused.unknownTool(name));
-        String scope = scopes.requiredFor(tool.method(), tool.path());
-        if (!OperationScopes.grants(caller.key().scopes(), scope)) {
-            throw ToolCallRefused.insufficientScope("The tool " + name, scope);
-        }
-        RateLimiter.Decision limit = limiter.enabled() ? limiter.takeToolCall(caller.key(), tool.mint()) : null;
-        if (limit != null && !limit.allowed()) {
-            throw ToolCallRefused.rateLimited(limit);
-        }
+        RateLimiter.Decision limit = gate.admit("The tool " + name, List.of(tool.capability()), caller);
         JsonNode args = mapper.valueToTree(arguments != null ? arguments : Map.of());
         List<Fault.Violation> violations = schemas.violations(tool.inputSchema(), args);
         if (!violations.isEmpty()) {

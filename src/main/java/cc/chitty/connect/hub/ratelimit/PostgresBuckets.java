@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
@@ -20,7 +21,7 @@ final class PostgresBuckets implements Buckets {
     private final Duration window;
     private final ProxyManager<String> buckets;
 
-    PostgresBuckets(DataSource dataSource, Duration window) {
+    PostgresBuckets(DataSource dataSource, Duration window, TimeMeter clock) {
         this.window = window;
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
@@ -29,6 +30,7 @@ final class PostgresBuckets implements Buckets {
                 .stateColumn("state")
                 .expiresAtColumn("expires_at")
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(window))
+                .clientClock(clock)
                 .build();
     }
 

@@ -2,7 +2,9 @@ package cc.chitty.connect.hub.ratelimit;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
+import cc.chitty.connect.hub.rest.RestCapabilities;
 import cc.chitty.connect.hub.security.ApiKey;
 import cc.chitty.connect.hub.security.ApiKeyAuthentication;
 import cc.chitty.connect.hub.web.ProblemWriter;
@@ -31,13 +33,16 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimitProperties properties;
     private final RateLimiter limiter;
+    private final RestCapabilities capabilities;
     private final ClientAddress clientAddress;
     private final ProblemWriter problems;
     private final List<PathPattern> exempt;
 
-    RateLimitFilter(RateLimitProperties properties, RateLimiter limiter, ProblemWriter problems) {
+    RateLimitFilter(RateLimitProperties properties, RateLimiter limiter, RestCapabilities capabilities,
+            ProblemWriter problems) {
         this.properties = properties;
         this.limiter = limiter;
+        this.capabilities = capabilities;
         this.clientAddress = new ClientAddress(properties.trustedProxies());
         this.problems = problems;
         this.exempt = properties.exempt().stream().map(PathPatternParser.defaultInstance::parse).toList();
@@ -54,7 +59,7 @@ class RateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         ApiKey key = request.getUserPrincipal() instanceof ApiKeyAuthentication auth ? auth.key() : null;
         RateLimiter.Decision decision = limiter.take(tierOf(request, key), key, key != null ? null
-                : clientAddress.of(request));
+                : clientAddress.bucketOf(request));
         decision.writeHeaders(response);
         if (decision.allowed()) {
             chain.doFilter(request, response);
@@ -63,14 +68,14 @@ class RateLimitFilter extends OncePerRequestFilter {
         problems.write(response, decision.problem());
     }
 
-    /** MCP tool calls take their tier inside the tool dispatch, where the tool's name is known. */
-    private static Tier tierOf(HttpServletRequest request, ApiKey key) {
-        String path = request.getRequestURI();
-        if ("POST".equals(request.getMethod()) && "/api/chittyid/mint".equals(path)) {
-            return Tier.CHITTYID_MINT;
-        }
-        if (path.startsWith("/api/")) {
-            return Tier.API;
+    /**
+     * A REST call counts in its capability's tier (found from the route that will run, never from the URL), else
+     * in {@code api}. MCP calls take their tier inside the MCP door too, where the tool's name is known.
+     */
+    private Tier tierOf(HttpServletRequest request, ApiKey key) {
+        Optional<String> capability = capabilities.of(request);
+        if (capability.isPresent() || request.getRequestURI().startsWith("/api/")) {
+            return limiter.tierOf(capability.orElse(null), Tier.API);
         }
         return key != null ? Tier.AUTHENTICATED : Tier.DEFAULT;
     }

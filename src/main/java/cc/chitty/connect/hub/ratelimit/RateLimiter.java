@@ -5,13 +5,16 @@ import javax.sql.DataSource;
 import cc.chitty.connect.hub.security.ApiKey;
 import cc.chitty.connect.hub.web.Problem;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The bucket store and the tiers, shared by the HTTP filter and by the MCP tool dispatch (which learns the tool's
- * name only from the JSON-RPC body): one token per call from the client's bucket for the tier.
+ * The bucket store and the tiers, shared by the HTTP filter and by the MCP door (which learns the tool, resource
+ * or prompt only from the JSON-RPC body): one token per call from the client's bucket for the tier. A capability's
+ * tier is found by its id, whichever door calls it.
  */
 @Component
 @EnableConfigurationProperties(RateLimitProperties.class)
@@ -43,20 +46,30 @@ public class RateLimiter {
     private final RateLimitProperties properties;
     private final Buckets buckets;
 
-    RateLimiter(RateLimitProperties properties, DataSource dataSource) {
+    /** @param clock the buckets' time; only tests supply one, so that no limit depends on the machine's speed */
+    RateLimiter(RateLimitProperties properties, DataSource dataSource, ObjectProvider<TimeMeter> clock) {
         this.properties = properties;
+        TimeMeter time = clock.getIfAvailable(() -> TimeMeter.SYSTEM_MILLISECONDS);
         this.buckets = properties.store() == RateLimitProperties.Store.POSTGRES
-                ? new PostgresBuckets(dataSource, properties.window())
-                : new MemoryBuckets(properties.window());
+                ? new PostgresBuckets(dataSource, properties.window(), time)
+                : new MemoryBuckets(properties.window(), time);
     }
 
     public boolean enabled() {
         return properties.enabled();
     }
 
-    /** An MCP tool call: the {@code chittyid_mint} tier for minting, the {@code mcp_tools} tier otherwise. */
-    public Decision takeToolCall(ApiKey key, boolean mint) {
-        return take(mint ? Tier.CHITTYID_MINT : Tier.MCP_TOOLS, key, null);
+    /**
+     * An MCP call (tool, resource or prompt) that runs the capability: its own tier when it has one
+     * ({@code hub.rate-limit.capability-tiers}), the {@code mcp_tools} tier otherwise.
+     */
+    public Decision takeMcpCall(ApiKey key, String capability) {
+        return take(tierOf(capability, Tier.MCP_TOOLS), key, null);
+    }
+
+    /** The capability's own tier, or the door's. */
+    Tier tierOf(String capability, Tier door) {
+        return capability == null ? door : properties.capabilityTiers().getOrDefault(capability, door);
     }
 
     Decision take(Tier tier, ApiKey key, String address) {

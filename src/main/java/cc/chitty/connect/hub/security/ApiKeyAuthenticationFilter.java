@@ -1,8 +1,11 @@
 package cc.chitty.connect.hub.security;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import cc.chitty.connect.hub.audit.ClientHeader;
+import cc.chitty.connect.hub.ratelimit.FailureThrottle;
+import cc.chitty.connect.hub.ratelimit.RateLimiter;
 import cc.chitty.connect.hub.web.Problem;
 import cc.chitty.connect.hub.web.ProblemWriter;
 import cc.chitty.connect.hub.web.RequestWithHeader;
@@ -19,7 +22,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates REST and MCP requests by API key, from {@code X-ChittyOS-API-Key} or
  * {@code Authorization: Bearer}. Missing or unknown keys get 401, inactive or expired ones 403, each naming the
- * reason; the key itself never appears in a response or a log line.
+ * reason; the key itself never appears in a response or a log line. Each 401 counts against the client's address
+ * ({@link FailureThrottle}); an address that has spent its budget gets 429 before any key is looked up in the
+ * database, unless its key is one this instance has just seen valid.
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -27,19 +32,36 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     public static final String ATTRIBUTE = "hub.apiKey";
 
     private final ApiKeys apiKeys;
+    private final FailureThrottle throttle;
     private final ProblemWriter problems;
     // platform-http answers on an async dispatch, which must find the same authentication again
     private final SecurityContextRepository contexts = new RequestAttributeSecurityContextRepository();
 
-    ApiKeyAuthenticationFilter(ApiKeys apiKeys, ProblemWriter problems) {
+    ApiKeyAuthenticationFilter(ApiKeys apiKeys, FailureThrottle throttle, ProblemWriter problems) {
         this.apiKeys = apiKeys;
+        this.throttle = throttle;
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        ApiKeys.Verdict verdict = apiKeys.check(presentedKey(request));
+        String presented = presentedKey(request);
+        Optional<RateLimiter.Decision> spent = throttle.refusal(FailureThrottle.Failure.UNAUTHENTICATED, request);
+        ApiKeys.Verdict verdict;
+        if (spent.isEmpty()) {
+            verdict = apiKeys.check(presented);
+        } else {
+            verdict = apiKeys.checkCached(presented).orElse(null);
+            if (verdict == null || verdict.outcome() != ApiKeys.Outcome.VALID) {
+                spent.get().writeHeaders(response);
+                problems.write(response, spent.get().problem());
+                return;
+            }
+        }
+        if (verdict.outcome() == ApiKeys.Outcome.MISSING || verdict.outcome() == ApiKeys.Outcome.UNKNOWN) {
+            throttle.charge(FailureThrottle.Failure.UNAUTHENTICATED, request);
+        }
         switch (verdict.outcome()) {
             case VALID -> {
                 request.setAttribute(ATTRIBUTE, verdict.key());

@@ -13,13 +13,18 @@ import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import org.apache.commons.codec.digest.DigestUtils;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
  * Issues and checks API keys: {@code chitty_} followed by 64 hex digits (32 random bytes). Lookups are by hash and
- * cached for {@code hub.api-keys.cache-ttl}, which bounds how long a revoked key keeps working on any instance.
+ * cached for {@code hub.api-keys.cache-ttl}, which bounds how long a revoked key keeps working on any instance; a
+ * hash the database does not know is remembered for {@code hub.api-keys.unknown-key-ttl}, so a key sent again and
+ * again costs one query, and forgotten when this instance issues a key with that hash. (Another instance's new key
+ * cannot be among them: a key is 32 random bytes, unknown to anyone before it is issued.)
  */
 @Service
 public class ApiKeys {
@@ -30,14 +35,23 @@ public class ApiKeys {
     private final ApiKeyRepository repository;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
-    private final Cache<String, Optional<ApiKey>> byHash;
+    private final Cache<String, ApiKey> byHash;
+    private final Cache<String, Boolean> unknownHashes;
     private final LastUse lastUse;
 
-    ApiKeys(ApiKeyRepository repository, LastUse lastUse, @Value("${hub.api-keys.cache-ttl:5s}") Duration cacheTtl) {
+    @Autowired
+    ApiKeys(ApiKeyRepository repository, LastUse lastUse, @Value("${hub.api-keys.cache-ttl:5s}") Duration cacheTtl,
+            @Value("${hub.api-keys.unknown-key-ttl:1m}") Duration unknownKeyTtl) {
+        this(repository, lastUse, cacheTtl, unknownKeyTtl, Ticker.systemTicker());
+    }
+
+    ApiKeys(ApiKeyRepository repository, LastUse lastUse, Duration cacheTtl, Duration unknownKeyTtl, Ticker ticker) {
         this.repository = repository;
         this.lastUse = lastUse;
-        this.byHash = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(100_000).executor(Runnable::run)
-                .build();
+        this.byHash = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(100_000).ticker(ticker)
+                .executor(Runnable::run).build();
+        this.unknownHashes = Caffeine.newBuilder().expireAfterWrite(unknownKeyTtl).maximumSize(100_000)
+                .ticker(ticker).executor(Runnable::run).build();
     }
 
     /**
@@ -51,7 +65,9 @@ public class ApiKeys {
         String key = "chitty_" + HexFormat.of().formatHex(secret);
         ApiKey record = new ApiKey(UUID.randomUUID(), key.substring(0, PREFIX_LENGTH), name, ApiKey.ACTIVE,
                 List.copyOf(granted), rateLimit, expiresAt, clock.instant(), null);
-        repository.insert(record, sha256(key));
+        String hash = sha256(key);
+        repository.insert(record, hash);
+        unknownHashes.invalidate(hash);
         return new Issued(record, key);
     }
 
@@ -62,11 +78,30 @@ public class ApiKeys {
         if (!FORMAT.matcher(presented).matches()) {
             return new Verdict(Outcome.UNKNOWN, null);
         }
-        Optional<ApiKey> found = byHash.get(sha256(presented), repository::findByHash);
-        if (found.isEmpty()) {
+        String hash = sha256(presented);
+        if (unknownHashes.getIfPresent(hash) != null) {
             return new Verdict(Outcome.UNKNOWN, null);
         }
-        ApiKey key = found.get();
+        ApiKey key = byHash.get(hash, h -> repository.findByHash(h).orElse(null));
+        if (key == null) {
+            unknownHashes.put(hash, Boolean.TRUE);
+            return new Verdict(Outcome.UNKNOWN, null);
+        }
+        return verdict(key);
+    }
+
+    /**
+     * The verdict on a key this instance has looked up lately, without asking the database; empty when the key is
+     * not in the cache.
+     */
+    public Optional<Verdict> checkCached(String presented) {
+        if (presented == null || !FORMAT.matcher(presented).matches()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(byHash.getIfPresent(sha256(presented))).map(this::verdict);
+    }
+
+    private Verdict verdict(ApiKey key) {
         if (!ApiKey.ACTIVE.equals(key.status())) {
             return new Verdict(Outcome.INACTIVE, key);
         }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import cc.chitty.connect.hub.rest.RestCapabilities;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,10 +15,11 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.stereotype.Component;
 
 /**
- * Which scope each REST operation needs, and whether a key has it. An operation named in
- * {@code hub.scopes.operations} ({@code "POST /api/chittyid/mint": chittyid:mint}) needs that scope; any other
- * {@code /api/<service>/…} operation needs {@code <service>:read} for GET and {@code <service>:write} otherwise.
- * An operation named with an empty scope needs only a valid key.
+ * Which scope each capability needs, and whether a key has it. Scopes are keyed by capability id
+ * ({@code hub.scopes.capabilities}: {@code chittyid.mint: chittyid:mint}), whichever door runs it; a REST request
+ * needs the scope of the capability its route will run ({@link RestCapabilities}), never one read from its URL.
+ * A capability named with an empty scope needs only a valid key; one not named needs {@code <service>:*} (the id up
+ * to its first dot), so a capability nobody has classified yet is open only to keys trusted with its whole service.
  * A key's {@code admin} scope grants everything, {@code *} everything but {@code admin}, {@code <service>:*} every
  * scope of that service.
  */
@@ -25,41 +27,41 @@ import org.springframework.stereotype.Component;
 @EnableConfigurationProperties(OperationScopes.Properties.class)
 public class OperationScopes implements AuthorizationManager<RequestAuthorizationContext> {
 
-    /** {@code hub.scopes}: operations ({@code "<METHOD> <path>"}) with a scope of their own. */
+    /** {@code hub.scopes}: the scope of each capability, by capability id. */
     @ConfigurationProperties("hub.scopes")
-    record Properties(Map<String, String> operations) {
+    record Properties(Map<String, String> capabilities) {
         Properties {
-            operations = operations != null ? operations : Map.of();
+            capabilities = capabilities != null ? capabilities : Map.of();
         }
     }
 
     static final String ALL = "*";
     static final String ADMIN = "admin";
 
-    private final Map<String, String> operations;
+    private final Map<String, String> capabilities;
+    private final RestCapabilities restCapabilities;
 
-    OperationScopes(Properties properties) {
-        this.operations = properties.operations();
+    OperationScopes(Properties properties, RestCapabilities restCapabilities) {
+        this.capabilities = properties.capabilities();
+        this.restCapabilities = restCapabilities;
     }
 
-    /** The scope the request's operation needs, or null when it needs none beyond a valid key. */
+    /**
+     * The scope the request needs, or null when it needs none beyond a valid key: the scope of the capability its
+     * route will run; a request that no REST route will serve (MCP's transports, or an answer of 404) needs none.
+     */
     public String requiredFor(HttpServletRequest request) {
-        return requiredFor(request.getMethod(), request.getRequestURI());
+        return restCapabilities.of(request).map(this::requiredFor).orElse(null);
     }
 
-    /** The scope a REST operation needs; MCP tools name the operation they stand for. */
-    public String requiredFor(String method, String path) {
-        String named = operations.get(method + " " + path);
+    /** The scope a capability needs, or null when a valid key is enough. */
+    public String requiredFor(String capability) {
+        String named = capabilities.get(capability);
         if (named != null) {
             return named.isBlank() ? null : named;
         }
-        if (!path.startsWith("/api/")) {
-            return null;
-        }
-        String rest = path.substring("/api/".length());
-        int slash = rest.indexOf('/');
-        String service = slash < 0 ? rest : rest.substring(0, slash);
-        return service + ("GET".equals(method) || "HEAD".equals(method) ? ":read" : ":write");
+        int dot = capability.indexOf('.');
+        return (dot < 0 ? capability : capability.substring(0, dot)) + ":" + ALL;
     }
 
     public static boolean grants(List<String> scopes, String required) {

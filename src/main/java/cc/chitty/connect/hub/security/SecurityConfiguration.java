@@ -2,6 +2,7 @@ package cc.chitty.connect.hub.security;
 
 import java.io.IOException;
 
+import cc.chitty.connect.hub.ratelimit.FailureThrottle;
 import cc.chitty.connect.hub.web.Problem;
 import cc.chitty.connect.hub.web.ProblemWriter;
 import jakarta.servlet.DispatcherType;
@@ -46,8 +47,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiKeyChain(HttpSecurity http, ApiKeys apiKeys, OperationScopes scopes, ProblemWriter problems)
-            throws Exception {
+    SecurityFilterChain apiKeyChain(HttpSecurity http, ApiKeys apiKeys, OperationScopes scopes,
+            FailureThrottle throttle, ProblemWriter problems) throws Exception {
         // MCP's transports and legacy REST endpoints take the same keys; the manifest stays public, as the original's
         RequestMatcher mcp = new AndRequestMatcher(new OrRequestMatcher(path("/mcp"), path("/mcp/**")),
                 new NegatedRequestMatcher(path("/mcp/manifest")));
@@ -56,7 +57,7 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .anonymous(AbstractHttpConfigurer::disable)
-                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems), AuthorizationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, throttle, problems), AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a
                         // the REST answer goes out on an async dispatch of a request already authorized
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
@@ -71,7 +72,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain operatorChain(HttpSecurity http, ProblemWriter problems) throws Exception {
+    SecurityFilterChain operatorChain(HttpSecurity http, FailureThrottle throttle, ProblemWriter problems)
+            throws Exception {
         CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
         csrfTokens.setCookiePath("/");
         // path matchers, not MVC ones: Jolokia is its own servlet, which MVC-based matching would not cover
@@ -90,6 +92,7 @@ class SecurityConfiguration {
                 .csrf(c -> c.ignoringRequestMatchers(path("/admin/**"))
                         .csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+                .addFilterBefore(new OperatorLoginThrottle(throttle, problems), BasicAuthenticationFilter.class)
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
                 .build();
     }

@@ -28,4 +28,19 @@ class ClientAddressTest {
 
         assertThat(address.of(request)).isEqualTo("198.51.100.4");
     }
+
+    @Test
+    void ipv6ClientsOfOneSlash64ShareABucketAndIpv4ClientsHaveOneEach() {
+        assertThat(bucketOf("2001:db8:1:2::1")).isEqualTo(bucketOf("2001:db8:1:2:ffff:ffff:ffff:ffff"))
+                .isEqualTo("2001:db8:1:2:0:0:0:0/64");
+        assertThat(bucketOf("2001:db8:1:3::1")).isNotEqualTo(bucketOf("2001:db8:1:2::1"));
+        assertThat(bucketOf("192.0.2.10")).isNotEqualTo(bucketOf("192.0.2.11"));
+        assertThat(bucketOf("::ffff:192.0.2.10")).isEqualTo("192.0.2.10");
+    }
+
+    private String bucketOf(String peer) {
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.setRemoteAddr(peer);
+        return address.bucketOf(request);
+    }
 }

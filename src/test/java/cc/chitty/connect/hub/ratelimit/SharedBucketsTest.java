@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 
 import cc.chitty.connect.hub.support.HubIntegrationTest;
+import cc.chitty.connect.hub.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -23,8 +24,10 @@ class SharedBucketsTest extends HubIntegrationTest {
 
     @Test
     void twoInstancesOnOneStoreShareTheLimitExactly() throws Exception {
-        Buckets first = new PostgresBuckets(dataSource, Duration.ofMinutes(1));
-        Buckets second = new PostgresBuckets(dataSource, Duration.ofMinutes(1));
+        // a clock that stands still: however long the 30 takes last, no token is refilled in between
+        TestClock clock = new TestClock();
+        Buckets first = new PostgresBuckets(dataSource, Duration.ofMinutes(1), clock);
+        Buckets second = new PostgresBuckets(dataSource, Duration.ofMinutes(1), clock);
         String bucket = "api:key:" + UUID.randomUUID();
         List<CompletableFuture<Boolean>> takes = new ArrayList<>();
         var pool = Executors.newFixedThreadPool(8);

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,7 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of every end-to-end test: the whole hub on a random port, with its embedded PostgreSQL and Kafka, the
  * WireMock stand-ins as upstreams and a private copy of the routes folder. Every subclass shares one Spring
- * context, so the servers start once per test run. JMX stays on, as in production: Hawtio reads it.
+ * context, so the servers start once per test run. JMX stays on, as in production: Hawtio reads it. The rate
+ * limiter's clock stands still ({@link TestClock}), so no test of a limit depends on the machine's speed.
  */
 @CamelSpringBootTest
 @DisableJmx(false)
@@ -39,7 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("test")
 // Spring Boot tests switch tracing off unless asked: the hub's traces, propagation included, are under test
 @AutoConfigureObservability(metrics = false)
-@Import(TestSpans.class)
+@Import({TestSpans.class, TestClock.Configuration.class})
 public abstract class HubIntegrationTest {
 
     protected static final String OPERATOR = "operator";
@@ -64,6 +66,12 @@ public abstract class HubIntegrationTest {
         registry.add("hub.github.private-key", TestGitHubApp::privateKeyPem);
         registry.add("camel.main.routes-include-pattern", () -> "file:" + TestRoutes.dir() + "/*.camel.yaml");
         registry.add("camel.main.routes-reload-directory", () -> TestRoutes.dir().toString());
+    }
+
+    /** Each test starts with full rate-limit buckets, whatever the previous one spent. */
+    @BeforeEach
+    void refillRateLimits() {
+        TestClock.INSTANCE.advance(Duration.ofDays(1));
     }
 
     /** Each test starts from the checked-in stand-ins and closed breakers, whatever the previous one did. */
