@@ -31,7 +31,9 @@ import org.springframework.web.util.WebUtils;
  * {@code Idempotency-Key} on REST POST, PUT and PATCH. Scoped per API key; the fingerprint is the method, path,
  * query and body. The first request claims the key and runs; its response (status, content type, body) is stored
  * and replayed identically, with {@code Idempotent-Replayed: true}, for a day. The same key with another request
- * is 422; a retry while the first still runs is 409. Answers given before the operation ran (400, 401, 403, 404,
+ * is 422; a retry while the first still runs is 409, however long it runs: its claim is renewed meanwhile, and
+ * only a claim nobody renewed (a crashed instance) is taken over, under a new fencing token, so the old owner's
+ * late completion is discarded. Answers given before the operation ran (400, 401, 403, 404,
  * 409, 413, 415, 429, and 503 from an open breaker) are not stored, so the client may simply retry them. The body
  * is fingerprinted as it streams by, from the spool the body limit made or one made here, never held whole.
  */
@@ -52,9 +54,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
         this.records = records;
         this.problems = problems;
         this.limits = limits;
-    }
-
-    private record ClaimedKey(UUID owner, String key) {
     }
 
     @Override
@@ -109,12 +108,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     "Request in progress", "The first request with this Idempotency-Key is still running"));
             case COMPLETED -> replay(response, outcome.stored());
             case OWNED -> {
-                request.setAttribute(CLAIM, new ClaimedKey(owner, key));
+                request.setAttribute(CLAIM, outcome.lease());
                 ContentCachingResponseWrapper recording = new ContentCachingResponseWrapper(response);
                 try {
                     chain.doFilter(request, recording);
                 } catch (IOException | ServletException | RuntimeException e) {
-                    records.release(owner, key);
+                    records.release(outcome.lease());
                     throw e;
                 }
                 finishUnlessAsync(request, recording);
@@ -128,16 +127,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         ContentCachingResponseWrapper recording = WebUtils.getNativeResponse(response,
                 ContentCachingResponseWrapper.class);
-        ClaimedKey claimed = (ClaimedKey) request.getAttribute(CLAIM);
+        IdempotencyRecords.Lease claimed = (IdempotencyRecords.Lease) request.getAttribute(CLAIM);
         if (recording == null || claimed == null) {
             return;
         }
         int status = recording.getStatus();
         if (NOT_RUN.contains(status)) {
-            records.release(claimed.owner(), claimed.key());
+            records.release(claimed);
         } else {
-            records.complete(claimed.owner(), claimed.key(), new IdempotencyRecords.Stored(status,
-                    recording.getContentType(), recording.getContentAsByteArray()));
+            records.complete(claimed, new IdempotencyRecords.Stored(status, recording.getContentType(),
+                    recording.getContentAsByteArray()));
         }
         recording.copyBodyToResponse();
     }
