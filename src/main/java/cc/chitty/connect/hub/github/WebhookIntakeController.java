@@ -1,10 +1,14 @@
 package cc.chitty.connect.hub.github;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import cc.chitty.connect.hub.web.BodyTooLargeException;
+import cc.chitty.connect.hub.web.BufferedBodyRequest;
+import cc.chitty.connect.hub.web.HttpLimitsProperties;
 import cc.chitty.connect.hub.web.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /integrations/github/webhook}. Contract: the three GitHub headers are required (400); the signature
- * over the raw bytes is checked before anything else looks at the delivery (401); the body must be a JSON object
+ * over the raw bytes is checked before anything else looks at the delivery (401), and an unsigned delivery never
+ * costs more heap than {@code hub.http.spool-threshold}: a header that cannot match is refused before the body is
+ * read, a body is spooled ({@link BufferedBodyRequest}) and signed as a stream, and only a signed body is read whole;
+ * a body past GitHub's 25 MB cap is 413 as soon as it is announced or read; the body must be a JSON object
  * (400); the delivery is answered 202 only once Kafka acknowledged it, and 503 when the broker did not, so GitHub
  * records a failure the reconciler later asks to redeliver. Duplicates are accepted here and absorbed by the
  * consumer. Event types the hub has no automation for are queued like any other.
@@ -31,11 +38,14 @@ class WebhookIntakeController {
     private final WebhookSignature signature;
     private final GitHubEventQueue queue;
     private final ObjectMapper mapper;
+    private final HttpLimitsProperties limits;
 
-    WebhookIntakeController(GitHubProperties properties, GitHubEventQueue queue, ObjectMapper mapper) {
+    WebhookIntakeController(GitHubProperties properties, GitHubEventQueue queue, ObjectMapper mapper,
+            HttpLimitsProperties limits) {
         this.signature = new WebhookSignature(properties.webhookSecret(), properties.webhookSecretPrevious());
         this.queue = queue;
         this.mapper = mapper;
+        this.limits = limits;
         if (!signature.configured()) {
             log.warn("no GitHub webhook secret is configured (GITHUB_WEBHOOK_SECRET): every delivery is refused");
         }
@@ -66,10 +76,23 @@ class WebhookIntakeController {
             return Problem.of(400, "invalid-github-headers", "Bad Request",
                     "X-GitHub-Delivery or X-GitHub-Event is not in GitHub's format").toResponse();
         }
-        byte[] body = request.getInputStream().readAllBytes();
-        if (!signature.matches(signatureHeader, body)) {
-            return Problem.of(401, "invalid-signature", "Unauthorized",
-                    "X-Hub-Signature-256 does not match the body").toResponse();
+        if (!signature.couldMatch(signatureHeader)) {
+            return invalidSignature();
+        }
+        byte[] body;
+        BufferedBodyRequest spooled;
+        try {
+            spooled = BufferedBodyRequest.of(request, limits);
+        } catch (BodyTooLargeException tooLarge) {
+            return tooLarge.problem().toResponse();
+        }
+        try (InputStream signed = spooled.body().open()) {
+            if (!signature.matches(signatureHeader, signed)) {
+                return invalidSignature();
+            }
+            body = spooled.body().bytes();
+        } finally {
+            spooled.release();
         }
         JsonNode payload;
         try {
@@ -93,5 +116,10 @@ class WebhookIntakeController {
                             "The delivery could not be queued; it was not accepted").fields());
         }
         return ResponseEntity.accepted().body(Map.of("delivery", deliveryId, "event", event, "status", "queued"));
+    }
+
+    private static ResponseEntity<Object> invalidSignature() {
+        return Problem.of(401, "invalid-signature", "Unauthorized", "X-Hub-Signature-256 does not match the body")
+                .toResponse();
     }
 }

@@ -1,6 +1,7 @@
 package cc.chitty.connect.hub.idempotency;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Set;
@@ -8,7 +9,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import cc.chitty.connect.hub.security.ApiKeyAuthentication;
+import cc.chitty.connect.hub.web.BodyTooLargeException;
 import cc.chitty.connect.hub.web.BufferedBodyRequest;
+import cc.chitty.connect.hub.web.HttpLimitsProperties;
 import cc.chitty.connect.hub.web.Problem;
 import cc.chitty.connect.hub.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
@@ -28,8 +31,11 @@ import org.springframework.web.util.WebUtils;
  * {@code Idempotency-Key} on REST POST, PUT and PATCH. Scoped per API key; the fingerprint is the method, path,
  * query and body. The first request claims the key and runs; its response (status, content type, body) is stored
  * and replayed identically, with {@code Idempotent-Replayed: true}, for a day. The same key with another request
- * is 422; a retry while the first still runs is 409. Answers given before the operation ran (400, 401, 403, 404,
- * 409, 413, 415, 429, and 503 from an open breaker) are not stored, so the client may simply retry them.
+ * is 422; a retry while the first still runs is 409, however long it runs: its claim is renewed meanwhile, and
+ * only a claim nobody renewed (a crashed instance) is taken over, under a new fencing token, so the old owner's
+ * late completion is discarded. Answers given before the operation ran (400, 401, 403, 404,
+ * 409, 413, 415, 429, and 503 from an open breaker) are not stored, so the client may simply retry them. The body
+ * is fingerprinted as it streams by, from the spool the body limit made or one made here, never held whole.
  */
 @Component
 @Order(SecurityProperties.DEFAULT_FILTER_ORDER + 10)
@@ -42,13 +48,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private final IdempotencyRecords records;
     private final ProblemWriter problems;
+    private final HttpLimitsProperties limits;
 
-    IdempotencyFilter(IdempotencyRecords records, ProblemWriter problems) {
+    IdempotencyFilter(IdempotencyRecords records, ProblemWriter problems, HttpLimitsProperties limits) {
         this.records = records;
         this.problems = problems;
-    }
-
-    private record ClaimedKey(UUID owner, String key) {
+        this.limits = limits;
     }
 
     @Override
@@ -79,9 +84,23 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     "An Idempotency-Key is 1 to 255 visible ASCII characters, sent with an API key"));
             return;
         }
-        byte[] body = request.getInputStream().readAllBytes();
-        UUID owner = caller.key().id();
-        IdempotencyRecords.Outcome outcome = records.claim(owner, key, fingerprint(request, body));
+        BufferedBodyRequest body;
+        try {
+            body = BufferedBodyRequest.of(request, limits);
+        } catch (BodyTooLargeException tooLarge) {
+            problems.write(response, tooLarge.problem());
+            return;
+        }
+        try {
+            claimAndRun(body, response, chain, caller.key().id(), key);
+        } finally {
+            body.release();
+        }
+    }
+
+    private void claimAndRun(BufferedBodyRequest request, HttpServletResponse response, FilterChain chain, UUID owner,
+            String key) throws ServletException, IOException {
+        IdempotencyRecords.Outcome outcome = records.claim(owner, key, fingerprint(request));
         switch (outcome.claim()) {
             case MISMATCH -> problems.write(response, Problem.of(422, "idempotency-key-reused",
                     "Idempotency-Key reused", "This Idempotency-Key was used for a different request"));
@@ -89,12 +108,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     "Request in progress", "The first request with this Idempotency-Key is still running"));
             case COMPLETED -> replay(response, outcome.stored());
             case OWNED -> {
-                request.setAttribute(CLAIM, new ClaimedKey(owner, key));
+                request.setAttribute(CLAIM, outcome.lease());
                 ContentCachingResponseWrapper recording = new ContentCachingResponseWrapper(response);
                 try {
-                    chain.doFilter(new BufferedBodyRequest(request, body), recording);
+                    chain.doFilter(request, recording);
                 } catch (IOException | ServletException | RuntimeException e) {
-                    records.release(owner, key);
+                    records.release(outcome.lease());
                     throw e;
                 }
                 finishUnlessAsync(request, recording);
@@ -108,16 +127,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         ContentCachingResponseWrapper recording = WebUtils.getNativeResponse(response,
                 ContentCachingResponseWrapper.class);
-        ClaimedKey claimed = (ClaimedKey) request.getAttribute(CLAIM);
+        IdempotencyRecords.Lease claimed = (IdempotencyRecords.Lease) request.getAttribute(CLAIM);
         if (recording == null || claimed == null) {
             return;
         }
         int status = recording.getStatus();
         if (NOT_RUN.contains(status)) {
-            records.release(claimed.owner(), claimed.key());
+            records.release(claimed);
         } else {
-            records.complete(claimed.owner(), claimed.key(), new IdempotencyRecords.Stored(status,
-                    recording.getContentType(), recording.getContentAsByteArray()));
+            records.complete(claimed, new IdempotencyRecords.Stored(status, recording.getContentType(),
+                    recording.getContentAsByteArray()));
         }
         recording.copyBodyToResponse();
     }
@@ -133,11 +152,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
         response.getOutputStream().write(body);
     }
 
-    private static String fingerprint(HttpServletRequest request, byte[] body) {
+    private static String fingerprint(BufferedBodyRequest request) throws IOException {
         String query = request.getQueryString();
         MessageDigest sha = DigestUtils.getSha256Digest();
         sha.update((request.getMethod() + " " + request.getRequestURI() + (query == null ? "" : "?" + query) + "\n")
                 .getBytes(StandardCharsets.UTF_8));
-        return Hex.encodeHexString(sha.digest(body));
+        try (InputStream body = request.body().open()) {
+            return Hex.encodeHexString(DigestUtils.digest(sha, body));
+        }
     }
 }

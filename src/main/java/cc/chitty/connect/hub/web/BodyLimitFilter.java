@@ -13,10 +13,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses bodies over the path's limit with 413 before anything reads them: at once when {@code Content-Length}
- * says so (the container holds a body to its announced length), and for a chunked body by reading it here, up to
- * the limit, so no route ever sees a truncated or oversized request. Upload paths are the exception: they stream,
- * so a chunked upload is counted by its reader as it passes, which answers 413 the same way.
+ * Refuses bodies over the path's limit with 413 before anything else reads them: at once when
+ * {@code Content-Length} says so (the container then holds the body to its announced length), and for a body of
+ * unknown length (chunked) by reading it here, the moment the limit is passed. Such a body is spooled
+ * ({@link SpooledBody}: a bounded part on the heap, the rest in a temporary file deleted when the request is done)
+ * and replayed, so no handler ever sees a truncated or oversized request and no body, whatever its size or
+ * encoding, costs more heap than {@code hub.http.spool-threshold}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -37,24 +39,24 @@ class BodyLimitFilter extends OncePerRequestFilter {
         long limit = limits.limitFor(request.getRequestURI());
         long announced = request.getContentLengthLong();
         if (announced > limit) {
-            problems.write(response, tooLarge(limit));
+            problems.write(response, new BodyTooLargeException(limit).problem());
             return;
         }
-        if (announced < 0 && request.getHeader("Transfer-Encoding") != null
-                && !limits.isUpload(request.getRequestURI())) {
-            byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-            if (body.length > limit) {
-                problems.write(response, tooLarge(limit));
-                return;
-            }
-            chain.doFilter(new BufferedBodyRequest(request, body), response);
+        if (announced >= 0 || request.getHeader("Transfer-Encoding") == null) {
+            chain.doFilter(request, response);
             return;
         }
-        chain.doFilter(request, response);
-    }
-
-    private static Problem tooLarge(long limit) {
-        return Problem.of(413, "payload-too-large", "Payload Too Large",
-                "The request body is larger than the " + limit + " bytes this path accepts").with("limit", limit);
+        BufferedBodyRequest spooled;
+        try {
+            spooled = BufferedBodyRequest.of(request, limits);
+        } catch (BodyTooLargeException tooLarge) {
+            problems.write(response, tooLarge.problem());
+            return;
+        }
+        try {
+            chain.doFilter(spooled, response);
+        } finally {
+            spooled.release();
+        }
     }
 }

@@ -6,17 +6,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * {@code hub.http}: the request body limit, larger limits for named paths (the webhook intake), and the upload
- * paths, which take {@code multipart/form-data} instead of JSON and are streamed rather than read ahead.
+ * {@code hub.http}: the request body limit, larger limits for named paths (the webhook intake), the upload paths,
+ * which take {@code multipart/form-data} instead of JSON, and how much of a body the hub keeps on the heap before
+ * it spools the rest to a temporary file.
  */
 @ConfigurationProperties("hub.http")
 public record HttpLimitsProperties(DataSize maxBodySize, Map<String, DataSize> bodySizeOverrides,
-        Map<String, DataSize> uploads) {
+        Map<String, DataSize> uploads, DataSize spoolThreshold) {
 
     public HttpLimitsProperties {
         maxBodySize = maxBodySize != null ? maxBodySize : DataSize.ofMegabytes(1);
         bodySizeOverrides = bodySizeOverrides != null ? bodySizeOverrides : Map.of();
         uploads = uploads != null ? uploads : Map.of();
+        spoolThreshold = spoolThreshold != null ? spoolThreshold : DataSize.ofKilobytes(128);
     }
 
     public long limitFor(String path) {

@@ -3,14 +3,23 @@ package cc.chitty.connect.hub.web;
 import java.util.Locale;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.http.common.HttpHeaderFilterStrategy;
 import org.springframework.stereotype.Component;
 
 /**
- * Header policy of the platform-http component ({@code #outboundHeaderFilter}). Camel would echo every request
- * header, API keys included, back into the response; only the headers named here ever leave the hub. Incoming
- * headers are filtered as Camel's HTTP components do by default.
+ * Header policy of the platform-http component ({@code #outboundHeaderFilter}), the REST door's one gate for
+ * message headers. Guarantees:
+ * <ul>
+ *   <li>only the headers named here ever leave the hub: Camel would otherwise echo every request header, API keys
+ *   included, back into the response;</li>
+ *   <li>platform-http maps the request's headers, then its query parameters, into one set of message headers; a
+ *   query parameter never joins or replaces a header already there (the request's own, such as the caller and
+ *   request id the doors set), and never takes the name of a header the hub answers with, so a query string can
+ *   neither reach a response header nor an audit field.</li>
+ * </ul>
+ * Otherwise incoming headers are filtered as Camel's HTTP components do by default.
  */
 @Component("outboundHeaderFilter")
 class OutboundHeaderFilter extends HttpHeaderFilterStrategy {
@@ -23,5 +32,23 @@ class OutboundHeaderFilter extends HttpHeaderFilterStrategy {
     @Override
     public boolean applyFilterToCamelHeaders(String headerName, Object headerValue, Exchange exchange) {
         return !ALLOWED.contains(headerName.toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public boolean applyFilterToExternalHeaders(String headerName, Object headerValue, Exchange exchange) {
+        if (super.applyFilterToExternalHeaders(headerName, headerValue, exchange)) {
+            return true;
+        }
+        if (exchange == null) {
+            return false;
+        }
+        // the first value under a name wins: request headers are mapped first, query parameters after them
+        if (exchange.getIn().getHeader(headerName) != null) {
+            return true;
+        }
+        HttpServletRequest request = exchange.getIn().getHeader(Exchange.HTTP_SERVLET_REQUEST,
+                HttpServletRequest.class);
+        boolean fromTheQuery = request != null && request.getHeader(headerName) == null;
+        return fromTheQuery && ALLOWED.contains(headerName.toLowerCase(Locale.ROOT));
     }
 }

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -106,6 +110,44 @@ class GitHubWebhookTest extends GitHubTestSupport {
 
             assertThat(statusLine).startsWith("HTTP/1.1 413");
         }
+    }
+
+    @Test
+    void unsignedDeliveriesJustUnderGitHubsCapAreNotHeldInMemoryBeforeTheSignatureCheck() throws IOException {
+        // 48 deliveries of 24 MB, each sent but for its last byte before any is finished: together more than the
+        // test JVM's heap (-Xmx1g), had the intake held each body while waiting to check its signature
+        int deliveries = 48;
+        int size = 24 * 1024 * 1024;
+        byte[] spaces = new byte[64 * 1024];
+        Arrays.fill(spaces, (byte) ' ');
+        List<Socket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < deliveries; i++) {
+                Socket socket = new Socket("127.0.0.1", port);
+                socket.setSoTimeout(120_000);
+                sockets.add(socket);
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST /integrations/github/webhook HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Content-Type: application/json\r\nX-GitHub-Delivery: " + newDeliveryId() + "\r\n"
+                        + "X-GitHub-Event: push\r\nX-Hub-Signature-256: sha256=" + "0".repeat(64) + "\r\n"
+                        + "Content-Length: " + size + "\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                for (int sent = 0; sent < size - 1; sent += spaces.length) {
+                    out.write(spaces, 0, Math.min(spaces.length, size - 1 - sent));
+                }
+            }
+            for (Socket socket : sockets) {
+                socket.getOutputStream().write(' ');
+                String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                        StandardCharsets.US_ASCII)).readLine();
+                assertThat(statusLine).startsWith("HTTP/1.1 401");
+            }
+        } finally {
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
+        assertThat(deliver(newDeliveryId(), "push", "{\"zen\":\"still serving\"}").statusCode()).isEqualTo(202);
     }
 
     @Test

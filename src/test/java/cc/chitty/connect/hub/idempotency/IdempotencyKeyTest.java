@@ -8,12 +8,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import cc.chitty.connect.hub.support.HubIntegrationTest;
 import cc.chitty.connect.hub.support.StandIns;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** Idempotency-Key through the real HTTP door, counted against the stand-in's journal. */
@@ -75,6 +79,38 @@ class IdempotencyKeyTest extends HubIntegrationTest {
     }
 
     @Test
+    void aLateCompletionOfATakenOverClaimNeverOverwritesTheAnswerOfTheRequestThatTookItOver() throws Exception {
+        WireMockServer cases = StandIns.of("chittycases");
+        // the first create is slow (its instance froze, say) and answers "first"; any later one answers "second"
+        cases.stubFor(post(urlPathEqualTo("/api/cases")).atPriority(1).inScenario("takeover")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("later")
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":\"first\"}").withFixedDelay(6000)));
+        cases.stubFor(post(urlPathEqualTo("/api/cases")).atPriority(1).inScenario("takeover")
+                .whenScenarioStateIs("later").willReturn(aResponse().withStatus(201)
+                        .withHeader("Content-Type", "application/json").withBody("{\"id\":\"second\"}")));
+        String apiKey = newKey();
+        String idempotencyKey = UUID.randomUUID().toString();
+
+        CompletableFuture<HttpResponse<String>> original = CompletableFuture.supplyAsync(
+                () -> createCase(apiKey, idempotencyKey));
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> cases.findAll(postRequestedFor(urlPathEqualTo("/api/cases"))).size() == 1);
+        // claimed and last renewed longer ago than abandon-after (5 min): the claim looks abandoned
+        jdbc().sql("UPDATE idempotency_records SET created_at = now() - interval '10 minutes',"
+                + " renewed_at = now() - interval '10 minutes' WHERE idempotency_key = :key")
+                .param("key", idempotencyKey).update();
+        HttpResponse<String> takenOver = createCase(apiKey, idempotencyKey);
+        HttpResponse<String> late = original.get(30, TimeUnit.SECONDS);
+        HttpResponse<String> replayed = createCase(apiKey, idempotencyKey);
+
+        assertThat(takenOver.body()).isEqualTo("{\"id\":\"second\"}");
+        assertThat(late.body()).isEqualTo("{\"id\":\"first\"}");
+        assertThat(replayed.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(replayed.body()).isEqualTo("{\"id\":\"second\"}");
+    }
+
+    @Test
     void keysAreScopedPerApiKey() {
         String idempotencyKey = UUID.randomUUID().toString();
 
@@ -100,6 +136,13 @@ class IdempotencyKeyTest extends HubIntegrationTest {
     void aMalformedKeyIs400() {
         assertThat(mint(newKey(), "has spaces in it", MINT).statusCode()).isEqualTo(400);
         assertThat(mint(newKey(), "x".repeat(256), MINT).statusCode()).isEqualTo(400);
+    }
+
+    private HttpResponse<String> createCase(String apiKey, String idempotencyKey) {
+        return send(request("/api/chittycases/create").header("Content-Type", "application/json")
+                .header("X-ChittyOS-API-Key", apiKey).header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Takeover\",\"caseType\":\"eviction\"}"))
+                .build());
     }
 
     private HttpResponse<String> mint(String apiKey, String idempotencyKey, String body) {
