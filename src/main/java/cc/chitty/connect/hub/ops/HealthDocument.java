@@ -2,7 +2,6 @@ package cc.chitty.connect.hub.ops;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
@@ -19,8 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * The original's health document ({@code status, service, version, timestamp, endpoints}), shared by the public
  * {@code GET /health} and the keyed {@code GET /api/health}: {@code status} comes from the readiness group
- * ({@code healthy} when the hub can serve, {@code degraded} otherwise), {@code checks} adds the last probe of the
- * ChittyID service and the phase of the hub's context initialisation.
+ * ({@code healthy} when the hub can serve, {@code degraded} otherwise), {@code checks} adds the state of the
+ * ChittyID connection and the phase of the hub's context initialisation.
  */
 @Component("healthDocument")
 public class HealthDocument {
@@ -57,15 +56,14 @@ public class HealthDocument {
         body.put("service", service);
         body.put("version", version);
         body.put("timestamp", Instant.now().toString());
-        var chittyid = health.healthForPath("chittyid");
         body.put("checks", Map.of(
-                "chittyid", chittyid == null ? "unknown" : chittyid.getStatus().getCode().toLowerCase(Locale.ROOT),
-                "context", contextPhase(health.healthForPath("context"))));
+                "chittyid", detail(health.healthForPath("chittyid"), "state"),
+                "context", detail(health.healthForPath("context"), "phase")));
         body.put("endpoints", endpoints);
         return body;
     }
 
-    private static Object contextPhase(HealthComponent context) {
-        return context instanceof Health details ? details.getDetails().getOrDefault("phase", "unknown") : "unknown";
+    private static Object detail(HealthComponent component, String name) {
+        return component instanceof Health details ? details.getDetails().getOrDefault(name, "unknown") : "unknown";
     }
 }

@@ -7,7 +7,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /health}, public, in the original's shape (see {@link HealthDocument}); {@code checks.chittyid} is
- * {@code up}, {@code down} or {@code unknown}, {@code checks.context} {@code complete}, {@code partial},
+ * the ChittyID connection's state ({@code disconnected}, {@code connecting}, {@code connected},
+ * {@code reconnecting}, {@code failed}), {@code checks.context} {@code complete}, {@code partial},
  * {@code failed}, ...
  */
 @RestController

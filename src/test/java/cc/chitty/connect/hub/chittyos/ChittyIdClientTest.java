@@ -59,20 +59,4 @@ class ChittyIdClientTest extends HubIntegrationTest {
         assertThat(metrics).containsPattern("cache_gets_total\\{[^}]*cache=\"chittyid.validation\"[^}]*result=\"hit\"");
         assertThat(metrics).contains("cache_evictions_total{application=\"chittyconnect-hub\",cache=\"chittyid.validation\"");
     }
-
-    @Test
-    void theHealthProbeShowsInHealthAndMetrics() {
-        producer.sendBody("direct:chittyid.health", null);
-        assertThat(parse(send(request("/health").GET().build()).body()).at("/checks/chittyid").asText()).isEqualTo("up");
-        assertThat(asOperator(request("/actuator/prometheus").GET()).body())
-                .contains("hub_upstream_probe_up{application=\"chittyconnect-hub\",service=\"chittyid\"} 1.0");
-
-        StandIns.of("chittyid").stubFor(get(urlPathEqualTo("/health")).atPriority(1)
-                .willReturn(aResponse().withStatus(503)));
-        producer.sendBody("direct:chittyid.health", null);
-
-        assertThat(parse(send(request("/health").GET().build()).body()).at("/checks/chittyid").asText())
-                .isEqualTo("down");
-        assertThat(asOperator(request("/actuator/health/chittyid").GET()).body()).contains("DOWN");
-    }
 }
