@@ -17,20 +17,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * The original's health document ({@code status, service, version, timestamp, endpoints}), shared by the public
- * {@code GET /health} and the keyed {@code GET /api/health}: {@code status} comes from the readiness group
- * ({@code healthy} when the hub can serve, {@code degraded} otherwise), {@code checks} adds the state of the
+ * {@code GET /health} and the keyed {@code GET /api/health}: {@code status} is {@code starting} until the doors
+ * serve ({@link DoorsOpen}), then comes from the readiness group ({@code healthy} when the hub can serve,
+ * {@code degraded} otherwise), whose checks are all answered from memory ({@link BackgroundHealthChecks}), so
+ * building this document never queries a dependency; {@code checks} adds the state of the
  * ChittyID connection and the phase of the hub's context initialisation.
  */
 @Component("healthDocument")
 public class HealthDocument {
 
+    static final String STARTING = "starting";
+
     private final HealthEndpoint health;
     private final CamelContext camel;
     private final String version;
+    private final DoorsOpen doors;
 
-    HealthDocument(HealthEndpoint health, CamelContext camel, ObjectProvider<BuildProperties> build) {
+    HealthDocument(HealthEndpoint health, CamelContext camel, ObjectProvider<BuildProperties> build, DoorsOpen doors) {
         this.health = health;
         this.camel = camel;
+        this.doors = doors;
         BuildProperties properties = build.getIfAvailable();
         this.version = properties != null ? properties.getVersion() : "dev";
     }
@@ -52,7 +58,7 @@ public class HealthDocument {
         var readiness = health.healthForPath("readiness");
         boolean ready = readiness != null && Status.UP.equals(readiness.getStatus());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", ready ? "healthy" : "degraded");
+        body.put("status", !doors.open() ? STARTING : ready ? "healthy" : "degraded");
         body.put("service", service);
         body.put("version", version);
         body.put("timestamp", Instant.now().toString());

@@ -8,19 +8,16 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
-import org.springframework.stereotype.Component;
 
-/** {@code kafka} health: the broker cluster answers a metadata request within two seconds. */
-@Component("kafka")
+/** Kafka's health check: the broker cluster answers a metadata request within two seconds. */
 class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 
     private final String bootstrapServers;
     private Admin admin;
 
-    KafkaHealthIndicator(@Value("${hub.kafka.bootstrap-servers}") String bootstrapServers) {
+    KafkaHealthIndicator(String bootstrapServers) {
         super("Kafka is not reachable");
         this.bootstrapServers = bootstrapServers;
     }
