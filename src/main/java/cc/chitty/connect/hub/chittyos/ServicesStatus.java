@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * The original's services status, done in parallel through each service's probe route ({@link UpstreamProbes}: past
  * the circuit breaker, so a status check never changes the breaker real calls use): {@code GET /health} with a
- * time limit per check; {@code healthy} on 2xx, {@code degraded} on another answer, {@code down} when there is none. The ecosystem health is the share of healthy services: 90 % or more excellent, 70 %
- * good, 50 % degraded, below that critical.
+ * time limit per check; {@code healthy} on 2xx, {@code degraded} on another answer, {@code down} when there is
+ * none. The ecosystem health is the share of healthy services: 90 % or more excellent, 70 % good, 50 % degraded,
+ * below that critical.
  */
 @Component("servicesStatus")
 @EnableConfigurationProperties(ServicesStatus.Properties.class)
