@@ -6,8 +6,10 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.apache.camel.Exchange;
@@ -15,9 +17,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The ChittyID client's validation, done properly: an id that fails the local format or checksum check is answered
- * invalid without asking the service; the service's answers are cached ({@code chittyid.validation} cache metrics:
- * hits, misses, evictions).
+ * The ChittyID client's validation, with the service as the arbiter of format: only an id that matches no documented
+ * shape, or fails the canonical checksum ({@link ChittyIdFormats}), is answered invalid by the hub
+ * ({@code checkedBy: hub}); every other id is the service's to judge ({@code checkedBy: service}), and its answers
+ * are cached ({@code chittyid.validation} cache metrics, and {@code hub_chittyid_validation_cache_hit_ratio}, the
+ * v2.2 report's go/no-go figure).
  */
 @Component
 class ChittyIdValidations {
@@ -37,6 +41,8 @@ class ChittyIdValidations {
         this.answers = Caffeine.newBuilder().maximumSize(size).expireAfterWrite(ttl).recordStats()
                 .executor(Runnable::run).build();
         CaffeineCacheMetrics.monitor(meters, answers, "chittyid.validation");
+        Gauge.builder("hub.chittyid.validation.cache.hit.ratio", answers, cache -> cache.stats().hitRate())
+                .description("Share of service validations answered from the cache since start-up").register(meters);
     }
 
     /** Answers from the local check or the cache when it can, marking the exchange {@value #ANSWERED}. */
@@ -57,9 +63,12 @@ class ChittyIdValidations {
         exchange.setProperty(ID, chittyId);
     }
 
-    /** Keeps the service's answer for the id. */
-    void remember(Exchange exchange) {
+    /** Marks the service's answer as the service's and keeps it for the id. */
+    void remember(Exchange exchange) throws Exception {
         String answer = exchange.getMessage().getBody(String.class);
+        if (mapper.readTree(answer) instanceof ObjectNode verdict) {
+            answer = mapper.writeValueAsString(verdict.put("checkedBy", "service"));
+        }
         exchange.getMessage().setBody(answer);
         answers.put(exchange.getProperty(ID, String.class), answer);
     }

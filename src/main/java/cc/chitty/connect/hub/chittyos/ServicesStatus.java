@@ -9,25 +9,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import cc.chitty.connect.hub.upstream.FaultClassifier;
 import cc.chitty.connect.hub.upstream.InvalidParameterException;
-import cc.chitty.connect.hub.upstream.UpstreamCall;
+import cc.chitty.connect.hub.upstream.UpstreamProbes;
 import cc.chitty.connect.hub.upstream.UpstreamProperties;
 import cc.chitty.connect.hub.upstream.UpstreamStatusException;
-import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.support.DefaultExchange;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The original's services status, done in parallel through each service's connector: {@code GET /health} with a
- * time limit per check; {@code healthy} on 2xx, {@code degraded} on another answer, {@code down} when there is none
- * (or the breaker is open). The ecosystem health is the share of healthy services: 90 % or more excellent, 70 %
- * good, 50 % degraded, below that critical.
+ * The original's services status, done in parallel through each service's probe route ({@link UpstreamProbes}: past
+ * the circuit breaker, so a status check never changes the breaker real calls use): {@code GET /health} with a
+ * time limit per check; {@code healthy} on 2xx, {@code degraded} on another answer, {@code down} when there is
+ * none. The ecosystem health is the share of healthy services: 90 % or more excellent, 70 % good, 50 % degraded,
+ * below that critical.
  */
 @Component("servicesStatus")
 @EnableConfigurationProperties(ServicesStatus.Properties.class)
@@ -43,16 +39,12 @@ public class ServicesStatus implements DisposableBean {
 
     private final Properties properties;
     private final Map<String, String> urls = new LinkedHashMap<>();
-    private final ProducerTemplate producer;
-    private final CamelContext camel;
-    private final FaultClassifier faults;
+    private final UpstreamProbes probes;
     private final ExecutorService checks = Executors.newFixedThreadPool(16, r -> new Thread(r, "services-status"));
 
-    ServicesStatus(Properties properties, UpstreamProperties upstreams, CamelContext camel, FaultClassifier faults) {
+    ServicesStatus(Properties properties, UpstreamProperties upstreams, UpstreamProbes probes) {
         this.properties = properties;
-        this.camel = camel;
-        this.producer = camel.createProducerTemplate();
-        this.faults = faults;
+        this.probes = probes;
         properties.services().keySet().forEach(id -> {
             UpstreamProperties.Settings settings = upstreams.services().get(id);
             if (settings == null) {
@@ -104,17 +96,10 @@ public class ServicesStatus implements DisposableBean {
     }
 
     private Map<String, Object> check(String id) {
-        Exchange exchange = new DefaultExchange(camel);
-        exchange.setProperty(UpstreamCall.METHOD, "GET");
-        exchange.setProperty(UpstreamCall.PATH, "/health");
-        Exchange answered = producer.send("direct:upstream." + id, exchange);
-        if (answered.getException() == null) {
-            return result(id, "healthy", answered.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class),
-                    null);
-        }
-        var fault = faults.classify(answered.getException(), id);
-        return fault.upstreamStatus() != null ? result(id, "degraded", fault.upstreamStatus(), null)
-                : result(id, "down", null, fault.errorClass().id());
+        UpstreamProbes.Result probe = probes.probe(id, "/health");
+        return probe.healthy() ? result(id, "healthy", probe.statusCode(), null)
+                : probe.answered() ? result(id, "degraded", probe.statusCode(), null)
+                : result(id, "down", null, probe.errorClass());
     }
 
     private Map<String, Object> result(String id, String status, Integer statusCode, String error) {

@@ -25,13 +25,13 @@ import org.springframework.stereotype.Component;
 class HubPrompts {
 
     private static final Set<String> ENTITIES =
-            Set.of("PEO", "PLACE", "PROP", "EVNT", "AUTH", "INFO", "FACT", "CONTEXT", "ACTOR");
+            Set.of("PEO", "PLACE", "PROP", "EVNT", "AUTH", "INFO", "FACT", "CONTEXT", "ACTOR", "P", "L", "T", "E", "A");
 
     private static final List<McpSchema.Prompt> PROMPTS = List.of(
             new McpSchema.Prompt("mint-and-log-identity", "Mint a ChittyID and log it to ChittyChronicle",
                     "Mints a new ChittyID for an entity, then records the minting as a ChittyChronicle event",
                     List.of(new McpSchema.PromptArgument("entity", "Entity type: PEO, PLACE, PROP, EVNT, AUTH, INFO, "
-                                    + "FACT, CONTEXT or ACTOR", true),
+                                    + "FACT, CONTEXT, ACTOR, or P, L, T, E, A", true),
                             new McpSchema.PromptArgument("name", "What the identity is for (a person's or thing's "
                                     + "name)", false),
                             new McpSchema.PromptArgument("source", "Where the request comes from, kept in the "

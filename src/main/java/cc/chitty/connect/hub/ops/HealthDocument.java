@@ -2,7 +2,6 @@ package cc.chitty.connect.hub.ops;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
@@ -18,20 +17,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * The original's health document ({@code status, service, version, timestamp, endpoints}), shared by the public
- * {@code GET /health} and the keyed {@code GET /api/health}: {@code status} comes from the readiness group
- * ({@code healthy} when the hub can serve, {@code degraded} otherwise), {@code checks} adds the last probe of the
- * ChittyID service and the phase of the hub's context initialisation.
+ * {@code GET /health} and the keyed {@code GET /api/health}: {@code status} is {@code starting} until the doors
+ * serve ({@link DoorsOpen}), then comes from the readiness group ({@code healthy} when the hub can serve,
+ * {@code degraded} otherwise), whose checks are all answered from memory ({@link BackgroundHealthChecks}), so
+ * building this document never queries a dependency; {@code checks} adds the state of the
+ * ChittyID connection and the phase of the hub's context initialisation.
  */
 @Component("healthDocument")
 public class HealthDocument {
 
+    static final String STARTING = "starting";
+
     private final HealthEndpoint health;
     private final CamelContext camel;
     private final String version;
+    private final DoorsOpen doors;
 
-    HealthDocument(HealthEndpoint health, CamelContext camel, ObjectProvider<BuildProperties> build) {
+    HealthDocument(HealthEndpoint health, CamelContext camel, ObjectProvider<BuildProperties> build, DoorsOpen doors) {
         this.health = health;
         this.camel = camel;
+        this.doors = doors;
         BuildProperties properties = build.getIfAvailable();
         this.version = properties != null ? properties.getVersion() : "dev";
     }
@@ -53,19 +58,18 @@ public class HealthDocument {
         var readiness = health.healthForPath("readiness");
         boolean ready = readiness != null && Status.UP.equals(readiness.getStatus());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", ready ? "healthy" : "degraded");
+        body.put("status", !doors.open() ? STARTING : ready ? "healthy" : "degraded");
         body.put("service", service);
         body.put("version", version);
         body.put("timestamp", Instant.now().toString());
-        var chittyid = health.healthForPath("chittyid");
         body.put("checks", Map.of(
-                "chittyid", chittyid == null ? "unknown" : chittyid.getStatus().getCode().toLowerCase(Locale.ROOT),
-                "context", contextPhase(health.healthForPath("context"))));
+                "chittyid", detail(health.healthForPath("chittyid"), "state"),
+                "context", detail(health.healthForPath("context"), "phase")));
         body.put("endpoints", endpoints);
         return body;
     }
 
-    private static Object contextPhase(HealthComponent context) {
-        return context instanceof Health details ? details.getDetails().getOrDefault("phase", "unknown") : "unknown";
+    private static Object detail(HealthComponent component, String name) {
+        return component instanceof Health details ? details.getDetails().getOrDefault(name, "unknown") : "unknown";
     }
 }

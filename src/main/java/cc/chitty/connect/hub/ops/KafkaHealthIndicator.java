@@ -7,17 +7,14 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
-import org.springframework.context.annotation.Lazy;
-import org.springframework.stereotype.Component;
 
-/** {@code kafka} health: the broker cluster answers a metadata request within two seconds. */
-@Component("kafka")
+/** Kafka's health check: the broker cluster answers a metadata request within two seconds. */
 class KafkaHealthIndicator extends AbstractHealthIndicator {
 
     private final Admin admin;
     private final String bootstrapServers;
 
-    KafkaHealthIndicator(@Lazy Admin admin, KafkaClientProperties kafka) {
+    KafkaHealthIndicator(Admin admin, KafkaClientProperties kafka) {
         super("Kafka is not reachable");
         this.admin = admin;
         this.bootstrapServers = kafka.bootstrapServers();

@@ -2,12 +2,15 @@ package cc.chitty.connect.hub.ops;
 
 import java.util.Map;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /health}, public, in the original's shape (see {@link HealthDocument}); {@code checks.chittyid} is
- * {@code up}, {@code down} or {@code unknown}, {@code checks.context} {@code complete}, {@code partial},
+ * {@code GET /health}, public, in the original's shape (see {@link HealthDocument}): 503 with {@code status}
+ * {@code starting} until the doors serve, then 200 ({@code healthy} or {@code degraded}); {@code checks.chittyid} is
+ * the ChittyID connection's state ({@code disconnected}, {@code connecting}, {@code connected},
+ * {@code reconnecting}, {@code failed}), {@code checks.context} {@code complete}, {@code partial},
  * {@code failed}, ...
  */
 @RestController
@@ -28,7 +31,8 @@ class PublicHealthController {
     }
 
     @GetMapping(path = "/health", produces = "application/json")
-    Map<String, Object> health() {
-        return document.document("chittyconnect", ENDPOINTS);
+    ResponseEntity<Map<String, Object>> health() {
+        Map<String, Object> body = document.document("chittyconnect", ENDPOINTS);
+        return ResponseEntity.status(HealthDocument.STARTING.equals(body.get("status")) ? 503 : 200).body(body);
     }
 }

@@ -12,6 +12,9 @@ import org.springframework.stereotype.Component;
  * templates: {@code direct:upstream.<service>}, which capability routes call after setting the {@link UpstreamCall}
  * properties and which retries transient faults ({@link RetryingCall}), and {@code direct:upstream.<service>.attempt},
  * one call through the service's circuit breaker. Every attempt works on a copy of the capability's exchange.
+ * {@code direct:upstream.<service>.probe} makes the same call once, past the breaker and without retries: health
+ * probes and status checks use it ({@link UpstreamProbes}), so a failing health endpoint never opens the breaker
+ * that real calls go through, nor does an open breaker hide the service's own answer from a probe.
  */
 @Component
 @EnableConfigurationProperties(UpstreamProperties.class)
@@ -19,6 +22,7 @@ class UpstreamConnectorRoutes extends RouteBuilder {
 
     static final String CONNECTOR = "upstream-connector";
     static final String ATTEMPT = "upstream-attempt";
+    static final String PROBE = "upstream-probe";
 
     private final Map<String, UpstreamSettings> settings;
     private final UpstreamBreakers breakers;
@@ -62,6 +66,16 @@ class UpstreamConnectorRoutes extends RouteBuilder {
                     .process(checkResponse)
                 .end();
 
+        routeTemplate(PROBE)
+                .templateParameter("service")
+                .templateParameter("baseUrl")
+                .from("direct:upstream.{{service}}.probe")
+                .routeConfigurationId(CapabilityRouteConfiguration.ID)
+                .setProperty(UpstreamCall.SERVICE, constant("{{service}}"))
+                .process(prepareRequest)
+                .to("{{baseUrl}}?httpClient=#httpClient.{{service}}&throwExceptionOnFailure=false")
+                .process(checkResponse);
+
         settings.values().forEach(this::instantiate);
     }
 
@@ -74,6 +88,10 @@ class UpstreamConnectorRoutes extends RouteBuilder {
                 .parameter("service", service.id());
         templatedRoute(ATTEMPT)
                 .routeId("upstream." + service.id() + ".attempt")
+                .parameter("service", service.id())
+                .parameter("baseUrl", service.baseUrl());
+        templatedRoute(PROBE)
+                .routeId("upstream." + service.id() + ".probe")
                 .parameter("service", service.id())
                 .parameter("baseUrl", service.baseUrl());
     }

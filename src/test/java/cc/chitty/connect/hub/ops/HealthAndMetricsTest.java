@@ -3,6 +3,7 @@ package cc.chitty.connect.hub.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
 
 import cc.chitty.connect.hub.support.HubIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,9 +50,25 @@ class HealthAndMetricsTest extends HubIntegrationTest {
 
         assertThat(readiness.get("status").asText()).isEqualTo("UP");
         assertThat(readiness.get("components").fieldNames()).toIterable()
-                .contains("camelHealth", "db", "kafka", "readinessState");
+                .contains("camelHealth", "db", "kafka", "readinessState", "doors");
         assertThat(readiness.at("/components/kafka/status").asText()).isEqualTo("UP");
         assertThat(readiness.at("/components/db/status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void healthAndReadinessAnswerFromTheLastBackgroundCheckNotAQueryPerCall() {
+        JsonNode first = parse(asOperator(request("/actuator/health/readiness").GET()).body());
+        for (int call = 0; call < 20; call++) {
+            assertThat(send(request("/health").GET().build()).statusCode()).isEqualTo(200);
+        }
+        JsonNode second = parse(asOperator(request("/actuator/health/readiness").GET()).body());
+
+        // a check per call would stamp each answer with its own time; the background check runs every 5 s
+        assertThat(first.at("/components/db/details/checkedAt").asText()).isNotEmpty();
+        assertThat(first.at("/components/kafka/details/checkedAt").asText()).isNotEmpty();
+        assertThat(Instant.parse(second.at("/components/db/details/checkedAt").asText()))
+                .isBeforeOrEqualTo(Instant.now());
+        assertThat(first.at("/components/doors/status").asText()).isEqualTo("UP");
     }
 
     @Test

@@ -55,7 +55,7 @@ class OpenApiDocumentTest extends HubIntegrationTest {
         JsonNode mint = doc.at("/paths/~1api~1chittyid~1mint/post");
         assertThat(mint.get("operationId").asText()).isEqualTo("mintChittyID");
         assertThat(resolve(doc, mint.at("/requestBody/content/application~1json/schema/$ref").asText())
-                .at("/properties/entity/enum")).hasSize(9);
+                .at("/properties/entity/enum")).hasSize(14);
         assertThat(resolve(doc, mint.at("/responses/429/$ref").asText()).at("/content")
                 .has("application/problem+json")).isTrue();
         JsonNode query = doc.at("/paths/~1api~1chittychronicle~1query/get/parameters");

@@ -37,7 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @CamelSpringBootTest
 @DisableJmx(false)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Spring Boot tests switch Spring's JMX export off by default; the hub's own MBeans are part of what Hawtio shows
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.jmx.enabled=true")
 @ActiveProfiles("test")
 // Spring Boot tests switch tracing off unless asked: the hub's traces, propagation included, are under test
 @AutoConfigureObservability(metrics = false)
