@@ -1,6 +1,6 @@
 // The Hawtio console as an operator sees it, in Debian's headless Chromium: log in, list the Camel routes, open the
-// chittyid.mint route's diagram, watch its exchange count rise with live traffic, read an upstream circuit breaker's
-// state and the Kafka consumer's metrics. Fails on any 4xx/5xx the console receives, including a failed
+// chittyid.mint route's diagram, watch its exchange count rise with live traffic, find the chittyid connector's
+// circuit breaker and the GitHub consumer's fetch metrics. Fails on any 4xx/5xx the console receives, including a failed
 // request inside a Jolokia bulk answer. Screenshots of each step go to SCREENSHOT_DIR.
 //
 //   HUB_URL=http://127.0.0.1:8080 HUB_OPERATOR_PASSWORD=... HUB_API_KEY=... node console-check.mjs
@@ -141,8 +141,10 @@ try {
 
   await step('kafka-consumer', async () => {
     await findInJmxTree('consumer-fetch-manager-metrics');
+    // a consumer thread of the GitHub group, with its per-topic fetch metrics MBeans
     await clickTreeNode('li[id^="kafka.consumer-"][id*="chittyconnect-github"]');
-    await page.locator('table').getByText('records-lag-max', { exact: true }).waitFor();
+    await page.locator('table').getByText(/consumer-fetch-manager-metrics,client-id=consumer-chittyconnect-github/)
+        .first().waitFor();
   });
 } finally {
   await browser.close();
