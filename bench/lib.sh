@@ -16,6 +16,6 @@ wiremock=target/bench/wiremock-standalone-3.13.2.jar
 wait_for() { for _ in $(seq 1 600); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done; echo "timeout: $1" >&2; exit 1; }
 
 new_key() {
-  curl -fs -u "operator:$2" -H 'Content-Type: application/json' -d "{\"name\":\"$3\",\"scopes\":[\"*\"],\"rateLimit\":$4}" \
+  curl -fs -u "operator:$2" -H 'X-Requested-By: bench' -H 'Content-Type: application/json' -d "{\"name\":\"$3\",\"scopes\":[\"*\"],\"rateLimit\":$4}" \
       "$1/admin/api-keys" | sed -E 's/.*"key":"([^"]+)".*/\1/'
 }

@@ -41,7 +41,7 @@ done
 curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" > /dev/null \
   || { echo "hub did not become ready; see $DATA_DIR/hub.log" >&2; exit 1; }
 
-MCP_API_KEY=$(curl -fs -u "operator:$HUB_OPERATOR_PASSWORD" -H 'Content-Type: application/json' \
+MCP_API_KEY=$(curl -fs -u "operator:$HUB_OPERATOR_PASSWORD" -H 'X-Requested-By: cli' -H 'Content-Type: application/json' \
   -d '{"name":"mcp-conformance","rateLimit":100000}' "http://127.0.0.1:$PORT/admin/api-keys" \
   | sed -n 's/.*"key":"\([^"]*\)".*/\1/p')
 [[ -n "$MCP_API_KEY" ]] || { echo "could not create an API key" >&2; exit 1; }

@@ -67,7 +67,7 @@ echo "slow: stand-in back with a 3 s delay (the hub waits 1 s)"
 start_stand_in
 curl -fs -X POST -d '{"fixedDelay":3000}' "http://127.0.0.1:$stand_in_port/__admin/settings" >/dev/null
 # an operator's reset, so the slow answers meet a closed breaker rather than the half-open trial
-curl -fs -X POST -u operator:drill "http://127.0.0.1:$hub_port/admin/breakers/chittyid/reset"
+curl -fs -X POST -u operator:drill -H 'X-Requested-By: drill' "http://127.0.0.1:$hub_port/admin/breakers/chittyid/reset"
 check "a slow answer is 504 timeout" '[ "$(status)" = 504 ]'
 check "breaker opens again" until_open
 calls_before=$(upstream_calls)

@@ -52,18 +52,27 @@ class OpenApiDocument {
     private final CamelContext camel;
     private final ObjectMapper mapper;
     private final String version;
+    private final String licenseName;
+    private final String licenseIdentifier;
 
-    OpenApiDocument(CamelContext camel, ObjectMapper mapper, @Value("${hub.api-version:1.0.0}") String version) {
+    OpenApiDocument(CamelContext camel, ObjectMapper mapper, @Value("${hub.api-version:1.0.0}") String version,
+            @Value("${hub.api-license.name:Proprietary}") String licenseName,
+            @Value("${hub.api-license.identifier:LicenseRef-Proprietary}") String licenseIdentifier) {
         this.camel = camel;
         this.mapper = mapper;
         this.version = version;
+        this.licenseName = licenseName;
+        this.licenseIdentifier = licenseIdentifier;
     }
 
-    ObjectNode build() {
+    ObjectNode build(String serverUrl) {
         ObjectNode doc = mapper.createObjectNode();
         doc.put("openapi", "3.1.0");
-        doc.putObject("info").put("title", "ChittyConnect Hub API").put("version", version)
+        ObjectNode info = doc.putObject("info").put("title", "ChittyConnect Hub API").put("version", version)
                 .put("description", "The ChittyOS ecosystem's REST door. Errors are application/problem+json.");
+        info.putObject("license").put("name", licenseName).put("identifier", licenseIdentifier);
+        // a GPT action and code generators call the operations at this address
+        doc.putArray("servers").addObject().put("url", serverUrl).put("description", "ChittyConnect Hub");
         doc.putArray("security").add(mapper.createObjectNode().set("apiKey", mapper.createArrayNode()))
                 .add(mapper.createObjectNode().set("bearer", mapper.createArrayNode()));
         ObjectNode components = doc.putObject("components");

@@ -32,18 +32,22 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Three filter chains: API keys for {@code /api/**} and MCP ({@code /mcp}, {@code /mcp/**} but the manifest);
  * operator Basic login for {@code /admin/**} and the actuator (Hawtio, Jolokia, metrics; health stays public for
- * probes); everything else public.
+ * probes); everything else public. Writes on the operator chain need proof that they are not a cross-site request:
+ * the console's CSRF token, or for {@code /admin/**} the {@value #ADMIN_SCRIPT_HEADER} header.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     static final String OPERATOR = "OPERATOR";
+    /** What an operator's script sends with every write to {@code /admin/**}, in place of a CSRF token. */
+    static final String ADMIN_SCRIPT_HEADER = "X-Requested-By";
 
     @Bean
     @Order(1)
@@ -86,10 +90,13 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(problemEntryPoint(problems, "Basic")))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problemEntryPoint(problems, "Basic"))
                         .accessDeniedHandler((request, response, denied) -> problems.write(response, Problem.of(403,
-                                "forbidden", "Forbidden", "Operator credentials and a valid CSRF token are required"))))
-                // the admin API is called with Basic credentials by scripts; the console's Jolokia calls carry
-                // the cookie's token in X-XSRF-TOKEN, as Hawtio's Spring Security guide sets it up
-                .csrf(c -> c.ignoringRequestMatchers(path("/admin/**"))
+                                "forbidden", "Forbidden", "Operator credentials and a valid CSRF token (or, for "
+                                        + "/admin, an " + ADMIN_SCRIPT_HEADER + " header) are required"))))
+                // the console's Jolokia calls carry the cookie's token in X-XSRF-TOKEN, as Hawtio's Spring Security
+                // guide sets it up; scripts calling the admin API send a header of ours instead, which a cross-site
+                // form cannot send and a cross-site script cannot either without a CORS preflight that /admin refuses
+                .csrf(c -> c.ignoringRequestMatchers(new AndRequestMatcher(path("/admin/**"),
+                                new RequestHeaderRequestMatcher(ADMIN_SCRIPT_HEADER)))
                         .csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
                 .addFilterBefore(new OperatorLoginThrottle(throttle, problems), BasicAuthenticationFilter.class)

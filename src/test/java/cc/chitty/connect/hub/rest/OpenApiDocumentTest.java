@@ -45,6 +45,14 @@ class OpenApiDocumentTest extends HubIntegrationTest {
     }
 
     @Test
+    void itNamesTheServerItWasFetchedFromAndALicense() {
+        JsonNode doc = parse(send(request("/openapi.json").GET().build()).body());
+
+        assertThat(doc.at("/servers/0/url").asText()).isEqualTo("http://127.0.0.1:" + port);
+        assertThat(doc.at("/info/license/name").asText()).isNotBlank();
+    }
+
+    @Test
     void itIsAnOpenApi31DocumentWithSchemasSecurityAndProblemResponses() {
         var response = send(request("/openapi.json").GET().build());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -81,11 +81,11 @@ class ApiKeyAuthenticationTest extends HubIntegrationTest {
     @Test
     void theAdminApiNeedsOperatorCredentials() {
         HttpRequest.Builder create = request("/admin/api-keys").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\"}"));
+                .header("X-Requested-By", "test").POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\"}"));
 
         assertThat(send(create.build()).statusCode()).isEqualTo(401);
         HttpResponse<String> wrong = send(request("/admin/api-keys").header("Content-Type", "application/json")
-                .header("Authorization", basic(OPERATOR, "wrong")).POST(HttpRequest.BodyPublishers.ofString(
+                .header("X-Requested-By", "test").header("Authorization", basic(OPERATOR, "wrong")).POST(HttpRequest.BodyPublishers.ofString(
                         "{\"name\":\"x\"}")).build());
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(wrong.headers().firstValue("Content-Type")).hasValue("application/problem+json");

@@ -122,8 +122,10 @@ public abstract class HubIntegrationTest {
         assertThat(parse(response.body()).get("errorClass").asText()).isEqualTo(errorClass);
     }
 
+    /** As an operator's script calls the hub: Basic credentials, and the header that admin writes need. */
     protected HttpResponse<String> asOperator(HttpRequest.Builder builder) {
-        return send(builder.header("Authorization", basic(OPERATOR, OPERATOR_PASSWORD)).build());
+        return send(builder.header("Authorization", basic(OPERATOR, OPERATOR_PASSWORD))
+                .header("X-Requested-By", "test").build());
     }
 
     /**
