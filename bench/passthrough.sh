@@ -37,7 +37,7 @@ measure() {
 
 start_hub() {
   local limiter=$1 breakers=$2
-  HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=bench PORT=$hub_port SPRING_PROFILES_ACTIVE=prod \
+  HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=bench PORT=$hub_port SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true \
   HUB_RATE_LIMIT_ENABLED=$limiter HUB_BREAKERS_ENABLED=$breakers HUB_REGISTRY_CACHE_TTL=0 HUB_CONTEXT_INIT=false \
     env "HUB_UPSTREAMS_SERVICES_${service_env}_BASE_URL=http://127.0.0.1:$stand_in_port" \
     "HUB_UPSTREAMS_SERVICES_${service_env}_TOKEN=bench-token" \

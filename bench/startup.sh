@@ -22,7 +22,7 @@ if [ "$mode" != fat ]; then
   launch=(java -jar "$data/app/$(basename "$jar")")
 fi
 if [ "$mode" = cds ]; then
-  HUB_DATA_DIR=$data/training HUB_OPERATOR_PASSWORD=bench PORT=$port SPRING_PROFILES_ACTIVE=prod \
+  HUB_DATA_DIR=$data/training HUB_OPERATOR_PASSWORD=bench PORT=$port SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true \
     java -XX:ArchiveClassesAtExit="$data/app.jsa" -Dspring.context.exit=onRefresh -jar "$data/app/$(basename "$jar")" \
       --hub.embedded.kafka.port=0 --hub.embedded.kafka.controller-port=0 > "$data/training.log" 2>&1
   launch=(java -XX:SharedArchiveFile="$data/app.jsa" -jar "$data/app/$(basename "$jar")")
@@ -32,7 +32,7 @@ rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 
 for run in $(seq 1 "$runs"); do
   start=$(date +%s%N)
-  HUB_DATA_DIR=$data/hub HUB_OPERATOR_PASSWORD=bench PORT=$port SPRING_PROFILES_ACTIVE=prod "${launch[@]}" \
+  HUB_DATA_DIR=$data/hub HUB_OPERATOR_PASSWORD=bench PORT=$port SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true "${launch[@]}" \
       --hub.embedded.kafka.port=0 --hub.embedded.kafka.controller-port=0 > "$data/run-$run.log" 2>&1 &
   pid=$!
   until curl -fs "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; do

@@ -35,7 +35,7 @@ pids+=($!)
 wait_for "http://127.0.0.1:$stand_in_port/__admin/health"
 
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/app.pem" 2>/dev/null
-HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=bench PORT=$hub_port SPRING_PROFILES_ACTIVE=prod \
+HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=bench PORT=$hub_port SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true \
 HUB_RATE_LIMIT_ENABLED=false GITHUB_WEBHOOK_SECRET=$secret GITHUB_APP_ID=1 GITHUB_APP_PK="$(cat "$work/app.pem")" \
 GITHUB_API_URL=http://127.0.0.1:$stand_in_port CHITTYCHRONICLE_SERVICE_URL=http://127.0.0.1:$stand_in_port \
 GITHUB_REDELIVERY_INTERVAL=0 \

@@ -33,7 +33,7 @@ for service in "${stand_ins[@]}"; do wait_for "$(stand_in "$service")/__admin/he
 
 psql -h 127.0.0.1 -U postgres -qc 'DROP DATABASE IF EXISTS hub_drill_attacks' -c 'CREATE DATABASE hub_drill_attacks' \
     >/dev/null 2>&1
-HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=$operator_password PORT=$hub_port SPRING_PROFILES_ACTIVE=prod \
+HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=$operator_password PORT=$hub_port SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true \
 HUB_CONTEXT_INIT=false JDBC_URL=jdbc:postgresql://127.0.0.1:5432/hub_drill_attacks SPRING_DATASOURCE_USERNAME=postgres \
 GITHUB_WEBHOOK_SECRET=drill-secret ${ATTACK_HUB_ENV:-} \
   java -Xmx512m ${ATTACK_HUB_JAVA_OPTS:-} -jar "$jar" --hub.embedded.kafka.port=0 \

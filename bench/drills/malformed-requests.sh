@@ -12,7 +12,7 @@ source bench/lib.sh
 hub_port=18520
 psql -h 127.0.0.1 -U postgres -qc 'DROP DATABASE IF EXISTS hub_drill_corpus' -c 'CREATE DATABASE hub_drill_corpus' \
     >/dev/null 2>&1
-HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=drill PORT=$hub_port SPRING_PROFILES_ACTIVE=prod HUB_CONTEXT_INIT=false \
+HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=drill PORT=$hub_port SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true HUB_CONTEXT_INIT=false \
 JDBC_URL=jdbc:postgresql://127.0.0.1:5432/hub_drill_corpus SPRING_DATASOURCE_USERNAME=postgres \
 GITHUB_WEBHOOK_SECRET=drill-secret HUB_UPSTREAMS_DEFAULTS_RETRY_MAX_ATTEMPTS=1 \
   java -Xmx512m -jar "$jar" --hub.embedded.kafka.port=0 --hub.embedded.kafka.controller-port=0 \

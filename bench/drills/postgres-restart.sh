@@ -18,7 +18,7 @@ java -Xmx128m -jar "$wiremock" --port "$stand_in_port" --bind-address 127.0.0.1 
     --root-dir src/test/resources/standins/chittyid --disable-request-logging > "$work/stand-in.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$stand_in_port/__admin/health"
-HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=drill PORT=$hub_port SPRING_PROFILES_ACTIVE=prod HUB_CONTEXT_INIT=false \
+HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=drill PORT=$hub_port SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true HUB_CONTEXT_INIT=false \
 JDBC_URL=jdbc:postgresql://127.0.0.1:5432/hub_drill SPRING_DATASOURCE_USERNAME=postgres HUB_RATE_LIMIT_STORE=postgres \
 HUB_UPSTREAMS_SERVICES_CHITTYID_BASE_URL=http://127.0.0.1:$stand_in_port HUB_UPSTREAMS_SERVICES_CHITTYID_TOKEN=drill \
   java -Xmx512m -jar "$jar" --hub.embedded.kafka.port=0 --hub.embedded.kafka.controller-port=0 > "$work/hub.log" 2>&1 &

@@ -36,7 +36,7 @@ breaker() { curl -fs -u operator:drill "http://127.0.0.1:$hub_port/admin/breaker
 until_open() { for _ in $(seq 1 20); do status >/dev/null; [ "$(breaker)" = open ] && return 0; done; return 1; }
 
 start_stand_in
-HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=drill PORT=$hub_port SPRING_PROFILES_ACTIVE=prod HUB_CONTEXT_INIT=false \
+HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=drill PORT=$hub_port SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true HUB_CONTEXT_INIT=false \
 HUB_UPSTREAMS_SERVICES_CHITTYID_BASE_URL=http://127.0.0.1:$stand_in_port HUB_UPSTREAMS_SERVICES_CHITTYID_TOKEN=drill \
 HUB_UPSTREAMS_SERVICES_CHITTYID_TIMEOUT=1s HUB_UPSTREAMS_SERVICES_CHITTYID_BREAKER_OPEN_DURATION=5s \
   java -Xmx512m -jar "$jar" --hub.embedded.kafka.port=0 --hub.embedded.kafka.controller-port=0 > "$work/hub.log" 2>&1 &

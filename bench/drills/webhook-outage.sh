@@ -32,7 +32,7 @@ if [ "$mode" = broker ]; then
   kafka=()
 fi
 start_hub() {
-  HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=drill PORT=$hub_port SPRING_PROFILES_ACTIVE=prod HUB_CONTEXT_INIT=false \
+  HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=drill PORT=$hub_port SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true HUB_CONTEXT_INIT=false \
   HUB_RATE_LIMIT_ENABLED=false GITHUB_WEBHOOK_SECRET=$secret GITHUB_APP_ID=1 GITHUB_APP_PK="$(cat "$work/app.pem")" \
   GITHUB_API_URL=http://127.0.0.1:$stand_in_port CHITTYCHRONICLE_SERVICE_URL=http://127.0.0.1:$stand_in_port \
   GITHUB_REDELIVERY_INTERVAL=0 \
