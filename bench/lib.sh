@@ -1,6 +1,7 @@
 # Shared set-up of the load benchmarks (sourced): a work directory and process list cleaned up on exit, wrk, the
-# packaged jar and the WireMock standalone jar, wait_for <url>, and new_key <hub url> <operator password> <name>
-# <requests per minute>, which creates an API key through the admin API and prints it.
+# packaged jar and the WireMock standalone jar, wait_for <url> [seconds, default 60], and new_key <hub url>
+# <operator password> <name> <requests per minute> [scopes as a JSON array], which creates an API key through the
+# admin API and prints it.
 work=$(mktemp -d /tmp/hub-bench.XXXXXX)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; rm -rf "$work"; }
@@ -13,9 +14,10 @@ wiremock=target/bench/wiremock-standalone-3.13.2.jar
 [ -f "$wiremock" ] || mvn -q -B dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.2 \
     -DoutputDirectory=target/bench
 
-wait_for() { for _ in $(seq 1 600); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done; echo "timeout: $1" >&2; exit 1; }
+wait_for() { for _ in $(seq 1 $((${2:-60} * 10))); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done; echo "timeout: $1" >&2; exit 1; }
 
 new_key() {
-  curl -fs -u "operator:$2" -H 'X-Requested-By: bench' -H 'Content-Type: application/json' -d "{\"name\":\"$3\",\"scopes\":[\"*\"],\"rateLimit\":$4}" \
+  curl -fs -u "operator:$2" -H 'X-Requested-By: bench' -H 'Content-Type: application/json' \
+      -d "{\"name\":\"$3\",\"rateLimit\":$4,\"scopes\":${5:-[\"*\"]}}" \
       "$1/admin/api-keys" | sed -E 's/.*"key":"([^"]+)".*/\1/'
 }

@@ -32,7 +32,7 @@ openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/app.pem
 
 start_hub() {
   local i=$1
-  HUB_DATA_DIR=$work/hub-$i HUB_OPERATOR_PASSWORD=two PORT=${ports[$i]} SPRING_PROFILES_ACTIVE=prod \
+  HUB_DATA_DIR=$work/hub-$i HUB_OPERATOR_PASSWORD=two PORT=${ports[$i]} SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true \
   JDBC_URL=jdbc:postgresql://127.0.0.1:5432/hub_two SPRING_DATASOURCE_USERNAME=postgres \
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$kafka_port HUB_RATE_LIMIT_STORE=postgres HUB_CONTEXT_INIT=false \
   HUB_UPSTREAMS_SERVICES_CHITTYID_BASE_URL=http://127.0.0.1:$stand_in_port HUB_UPSTREAMS_SERVICES_CHITTYID_TOKEN=two \
