@@ -41,7 +41,7 @@ GITHUB_WEBHOOK_SECRET=drill-secret ${ATTACK_HUB_ENV:-} \
       --hub.embedded.kafka.controller-port=0 "${hub_args[@]}" > "$work/hub.log" 2>&1 &
 hub_pid=$!
 pids+=($hub_pid)
-wait_for "$hub/actuator/health/readiness"
+wait_for "$hub/actuator/health/readiness" 180
 key=$(new_key "$hub" "$operator_password" attacks 1000000)
 
 why=""

@@ -15,7 +15,9 @@ import org.springframework.test.context.TestPropertySource;
  * The broker is gone (nothing listens where the hub expects Kafka). A context of its own, closed afterwards:
  * stopping the shared context's broker would break every other test.
  */
-@TestPropertySource(properties = {"hub.kafka.bootstrap-servers=127.0.0.1:9", "hub.github.topic-setup-timeout=200ms"})
+// spring.jmx.enabled=false: the shared context, still open, holds the hub's Spring-exported MBean names
+@TestPropertySource(properties = {"hub.kafka.bootstrap-servers=127.0.0.1:9", "hub.github.topic-setup-timeout=200ms",
+        "spring.jmx.enabled=false"})
 @DirtiesContext
 class GitHubBrokerDownTest extends GitHubTestSupport {
 

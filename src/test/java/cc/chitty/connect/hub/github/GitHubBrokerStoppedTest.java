@@ -18,7 +18,8 @@ import org.springframework.test.context.TestPropertySource;
  * class a context and so an embedded broker of its own, closed afterwards: the shared context's broker keeps
  * running for every other test.
  */
-@TestPropertySource(properties = "hub.embedded.kafka.port=0")
+// spring.jmx.enabled=false: the shared context, still open, holds the hub's Spring-exported MBean names
+@TestPropertySource(properties = {"hub.embedded.kafka.port=0", "spring.jmx.enabled=false"})
 @DirtiesContext
 class GitHubBrokerStoppedTest extends GitHubTestSupport {
 

@@ -16,7 +16,9 @@ import org.springframework.test.context.TestPropertySource;
  * afterwards.
  */
 @TestPropertySource(properties = {"hub.kafka.security-protocol=SASL_PLAINTEXT", "hub.kafka.sasl.mechanism=PLAIN",
-        "hub.kafka.sasl.username=hub", "hub.kafka.sasl.password=sasl-test-secret"})
+        "hub.kafka.sasl.username=hub", "hub.kafka.sasl.password=sasl-test-secret",
+        // the shared context, still open, holds the hub's Spring-exported MBean names
+        "spring.jmx.enabled=false"})
 @DirtiesContext
 class GitHubOverSaslTest extends GitHubTestSupport {
 
