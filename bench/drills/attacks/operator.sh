@@ -2,7 +2,7 @@
 # page forging admin writes, and Jolokia used to stop routes or dump the heap (issue 12, items 7 and 8).
 # Sourced by bench/drills/attacks.sh.
 
-_operator_timer='org.apache.camel:context=chittyconnect-hub,type=routes,name=%22chittyid.health.timer%22'
+_operator_timer='org.apache.camel:context=chittyconnect-hub,type=routes,name=%22github.processed-cleanup.timer%22'
 
 # a field-less <form method=post> on another site: credentials, an empty form body, the other site's Origin
 attack_cross_site_form_revokes_a_key() {

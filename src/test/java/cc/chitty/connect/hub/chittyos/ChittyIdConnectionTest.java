@@ -146,8 +146,9 @@ class ChittyIdConnectionTest extends HubIntegrationTest {
                 + "state=\"reconnecting\"} 0.0");
         assertThat(metrics).containsPattern("hub_chittyid_connection_transitions_total\\{[^}]*from=\"connecting\","
                 + "to=\"connected\"} [1-9]");
+        // Jolokia's origin check (jolokia-access.xml) refuses a request that names no origin
         String jmx = asOperator(request("/actuator/jolokia/read/" + ChittyIdConnectionManager.OBJECT_NAME
-                + "/State").GET()).body();
+                + "/State").header("Origin", "http://127.0.0.1:" + port).GET()).body();
         assertThat(parse(jmx).path("value").asText()).as(jmx).isEqualTo("connected");
 
         healthDown();

@@ -19,12 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JolokiaAccessPolicyTest extends HubIntegrationTest {
 
-    private static final String HEALTH_TIMER = "org.apache.camel:context=chittyconnect-hub,type=routes,"
-            + "name=\"chittyid.health.timer\"";
+    private static final String CLEANUP_TIMER = "org.apache.camel:context=chittyconnect-hub,type=routes,"
+            + "name=\"github.processed-cleanup.timer\"";
 
     @Test
     void aCrossSiteGetCannotStopARoute() {
-        String stop = "/exec/" + HEALTH_TIMER.replace("\"", "%22") + "/stop()";
+        String stop = "/exec/" + CLEANUP_TIMER.replace("\"", "%22") + "/stop()";
 
         HttpResponse<String> inPath = operatorGet("/actuator/jolokia" + stop, "https://attacker.example");
         HttpResponse<String> inParameter = operatorGet("/actuator/jolokia/?p=" + stop, "https://attacker.example");
@@ -34,7 +34,7 @@ class JolokiaAccessPolicyTest extends HubIntegrationTest {
         for (HttpResponse<String> response : java.util.List.of(inPath, inParameter, throughHawtio)) {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
         }
-        assertThat(console(Map.of("type", "read", "mbean", HEALTH_TIMER, "attribute", "State"))
+        assertThat(console(Map.of("type", "read", "mbean", CLEANUP_TIMER, "attribute", "State"))
                 .get("value").asText()).isEqualTo("Started");
     }
 
@@ -57,10 +57,10 @@ class JolokiaAccessPolicyTest extends HubIntegrationTest {
 
     @Test
     void anotherSitesPageCannotUseJolokiaNorCanARequestThatHidesItsOrigin() {
-        String read = "/actuator/jolokia/read/" + HEALTH_TIMER.replace("\"", "%22") + "/State";
+        String read = "/actuator/jolokia/read/" + CLEANUP_TIMER.replace("\"", "%22") + "/State";
 
         assertThat(jolokiaStatus(operatorGet(read, "https://attacker.example"))).isEqualTo(403);
-        assertThat(console(Map.of("type", "read", "mbean", HEALTH_TIMER, "attribute", "State"),
+        assertThat(console(Map.of("type", "read", "mbean", CLEANUP_TIMER, "attribute", "State"),
                 "https://attacker.example").get("status").asInt()).isEqualTo(403);
         // <img referrerpolicy="no-referrer"> sends neither Origin nor Referer
         assertThat(jolokiaStatus(operatorGet(read, null))).isEqualTo(403);
@@ -74,9 +74,9 @@ class JolokiaAccessPolicyTest extends HubIntegrationTest {
 
     @Test
     void theConsoleMayOperateRoutesAndBreakersButNothingElse() {
-        JsonNode reset = console(Map.of("type", "exec", "mbean", HEALTH_TIMER, "operation", "reset()"));
+        JsonNode reset = console(Map.of("type", "exec", "mbean", CLEANUP_TIMER, "operation", "reset()"));
         JsonNode gc = console(Map.of("type", "exec", "mbean", "java.lang:type=Memory", "operation", "gc()"));
-        JsonNode write = console(Map.of("type", "write", "mbean", HEALTH_TIMER, "attribute", "TracingPattern",
+        JsonNode write = console(Map.of("type", "write", "mbean", CLEANUP_TIMER, "attribute", "TracingPattern",
                 "value", "x"));
         JsonNode breakers = console(Map.of("type", "search",
                 "mbean", "org.apache.camel:context=chittyconnect-hub,type=processors,name=*circuitBreaker*"));
