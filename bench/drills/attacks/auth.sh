@@ -6,7 +6,7 @@
 auth_key() {
   local name=$1; shift
   local scopes; scopes=$(printf '"%s",' "$@")
-  curl -fs -u "operator:$operator_password" -H 'Content-Type: application/json' \
+  curl -fs -u "operator:$operator_password" -H 'X-Requested-By: drill' -H 'Content-Type: application/json' \
       -d "{\"name\":\"$name\",\"scopes\":[${scopes%,}]}" "$hub/admin/api-keys" | sed -E 's/.*"key":"([^"]+)".*/\1/'
 }
 

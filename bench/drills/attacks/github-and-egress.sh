@@ -110,8 +110,8 @@ attack_prod_refuses_to_start_unconfigured() {
 
 attack_key_without_scopes_gets_none() {
   local created no_scopes status
-  created=$(curl -s --max-time 30 -u "operator:$operator_password" -H 'Content-Type: application/json' \
-      -d '{"name":"drill-no-scopes"}' "$hub/admin/api-keys")
+  created=$(curl -s --max-time 30 -u "operator:$operator_password" -H 'X-Requested-By: drill' \
+      -H 'Content-Type: application/json' -d '{"name":"drill-no-scopes"}' "$hub/admin/api-keys")
   no_scopes=$(sed -E 's/.*"key":"([^"]+)".*/\1/' <<<"$created")
   status=$(curl -s --max-time 30 -o /dev/null -w '%{http_code}' -H "X-ChittyOS-API-Key: $no_scopes" \
       -H 'Content-Type: application/json' -d '{"entity":"PEO"}' "$hub/api/chittyid/mint")

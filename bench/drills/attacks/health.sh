@@ -25,7 +25,7 @@ attack_health_endpoint_failure_opens_the_mint_breaker() {
 attack_startup_answers_404_before_the_doors_serve() {
   local port=18790 pid code health seen_starting=no
   HUB_DATA_DIR=$work/startup HUB_OPERATOR_PASSWORD=$operator_password PORT=$port SPRING_PROFILES_ACTIVE=prod \
-  HUB_CONTEXT_INIT=false java -Xmx384m -jar "$jar" --hub.embedded.kafka.port=0 \
+  HUB_EMBEDDED=true HUB_CONTEXT_INIT=false java -Xmx384m -jar "$jar" --hub.embedded.kafka.port=0 \
       --hub.embedded.kafka.controller-port=0 > "$work/startup.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 2400); do

@@ -24,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code Authorization: Bearer}. Missing or unknown keys get 401, inactive or expired ones 403, each naming the
  * reason; the key itself never appears in a response or a log line. Each 401 counts against the client's address
  * ({@link FailureThrottle}); an address that has spent its budget gets 429 before any key is looked up in the
- * database, unless its key is one this instance has just seen valid.
+ * database, unless its key is one this instance has seen valid lately ({@code hub.api-keys.known-key-ttl}).
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -52,7 +52,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         if (spent.isEmpty()) {
             verdict = apiKeys.check(presented);
         } else {
-            verdict = apiKeys.checkCached(presented).orElse(null);
+            verdict = apiKeys.checkKnown(presented).orElse(null);
             if (verdict == null || verdict.outcome() != ApiKeys.Outcome.VALID) {
                 spent.get().writeHeaders(response);
                 problems.write(response, spent.get().problem());

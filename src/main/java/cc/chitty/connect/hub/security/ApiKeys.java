@@ -24,7 +24,9 @@ import org.springframework.stereotype.Service;
  * cached for {@code hub.api-keys.cache-ttl}, which bounds how long a revoked key keeps working on any instance; a
  * hash the database does not know is remembered for {@code hub.api-keys.unknown-key-ttl}, so a key sent again and
  * again costs one query, and forgotten when this instance issues a key with that hash. (Another instance's new key
- * cannot be among them: a key is 32 random bytes, unknown to anyone before it is issued.)
+ * cannot be among them: a key is 32 random bytes, unknown to anyone before it is issued.) A hash seen valid is
+ * remembered for {@code hub.api-keys.known-key-ttl}, so a client whose address spent its failure budget is still
+ * recognised ({@link #checkKnown}).
  */
 @Service
 public class ApiKeys {
@@ -37,20 +39,25 @@ public class ApiKeys {
     private final Clock clock = Clock.systemUTC();
     private final Cache<String, ApiKey> byHash;
     private final Cache<String, Boolean> unknownHashes;
+    private final Cache<String, Boolean> knownHashes;
     private final LastUse lastUse;
 
     @Autowired
     ApiKeys(ApiKeyRepository repository, LastUse lastUse, @Value("${hub.api-keys.cache-ttl:5s}") Duration cacheTtl,
-            @Value("${hub.api-keys.unknown-key-ttl:1m}") Duration unknownKeyTtl) {
-        this(repository, lastUse, cacheTtl, unknownKeyTtl, Ticker.systemTicker());
+            @Value("${hub.api-keys.unknown-key-ttl:1m}") Duration unknownKeyTtl,
+            @Value("${hub.api-keys.known-key-ttl:10m}") Duration knownKeyTtl) {
+        this(repository, lastUse, cacheTtl, unknownKeyTtl, knownKeyTtl, Ticker.systemTicker());
     }
 
-    ApiKeys(ApiKeyRepository repository, LastUse lastUse, Duration cacheTtl, Duration unknownKeyTtl, Ticker ticker) {
+    ApiKeys(ApiKeyRepository repository, LastUse lastUse, Duration cacheTtl, Duration unknownKeyTtl,
+            Duration knownKeyTtl, Ticker ticker) {
         this.repository = repository;
         this.lastUse = lastUse;
         this.byHash = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(100_000).ticker(ticker)
                 .executor(Runnable::run).build();
         this.unknownHashes = Caffeine.newBuilder().expireAfterWrite(unknownKeyTtl).maximumSize(100_000)
+                .ticker(ticker).executor(Runnable::run).build();
+        this.knownHashes = Caffeine.newBuilder().expireAfterWrite(knownKeyTtl).maximumSize(100_000)
                 .ticker(ticker).executor(Runnable::run).build();
     }
 
@@ -87,18 +94,24 @@ public class ApiKeys {
             unknownHashes.put(hash, Boolean.TRUE);
             return new Verdict(Outcome.UNKNOWN, null);
         }
-        return verdict(key);
+        Verdict verdict = verdict(key);
+        if (verdict.outcome() == Outcome.VALID) {
+            knownHashes.put(hash, Boolean.TRUE);
+        }
+        return verdict;
     }
 
     /**
-     * The verdict on a key this instance has looked up lately, without asking the database; empty when the key is
-     * not in the cache.
+     * The full verdict on a key this instance has seen valid within {@code known-key-ttl} (a revocation since is
+     * found as usual); empty, without asking the database, for any other key. Only a key's holder can present a
+     * known hash, so an address flooded with guesses costs no query while its real clients keep working.
      */
-    public Optional<Verdict> checkCached(String presented) {
-        if (presented == null || !FORMAT.matcher(presented).matches()) {
+    public Optional<Verdict> checkKnown(String presented) {
+        if (presented == null || !FORMAT.matcher(presented).matches()
+                || knownHashes.getIfPresent(sha256(presented)) == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(byHash.getIfPresent(sha256(presented))).map(this::verdict);
+        return Optional.of(check(presented));
     }
 
     private Verdict verdict(ApiKey key) {

@@ -24,7 +24,7 @@ class UnknownKeyCacheTest {
         }
     };
     private final ApiKeys keys = new ApiKeys(repository, new LastUse(repository), Duration.ofSeconds(5),
-            Duration.ofMinutes(1), nanos::get);
+            Duration.ofMinutes(1), Duration.ofMinutes(10), nanos::get);
 
     @Test
     void anUnknownKeySentAgainAndAgainCostsOneLookupForAMinute() {
