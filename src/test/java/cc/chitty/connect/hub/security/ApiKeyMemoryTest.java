@@ -13,13 +13,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * An address that spent its budget of 401s is refused before any lookup, except for a key its holder used lately:
- * a real client behind the same NAT as a key guesser keeps working, and the guesses still cost no query.
+ * What ApiKeys remembers between lookups: a well-formed key the database does not know costs one lookup, not one
+ * per request; a key its holder used lately is still recognised from an address that spent its budget of 401s, so
+ * a real client behind the same NAT as a key guesser keeps working while the guesses cost no query.
  */
-class KnownKeyTest {
+class ApiKeyMemoryTest {
 
+    private static final String UNKNOWN = "chitty_" + "ab".repeat(32);
     private static final String REAL = "chitty_" + "cd".repeat(32);
-    private static final String GUESS = "chitty_" + "ef".repeat(32);
 
     private final AtomicInteger lookups = new AtomicInteger();
     private final AtomicLong nanos = new AtomicLong();
@@ -41,13 +42,35 @@ class KnownKeyTest {
             Duration.ofMinutes(1), Duration.ofMinutes(10), nanos::get);
 
     @Test
+    void anUnknownKeySentAgainAndAgainCostsOneLookupForAMinute() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(keys.check(UNKNOWN).outcome()).isEqualTo(ApiKeys.Outcome.UNKNOWN);
+        }
+        // past the cache of known keys (5 s), still within the memory of unknown ones
+        nanos.addAndGet(Duration.ofSeconds(30).toNanos());
+        assertThat(keys.check(UNKNOWN).outcome()).isEqualTo(ApiKeys.Outcome.UNKNOWN);
+
+        assertThat(lookups).hasValue(1);
+    }
+
+    @Test
+    void anUnknownKeyIsLookedUpAgainOnceForgotten() {
+        keys.check(UNKNOWN);
+        nanos.addAndGet(Duration.ofMinutes(2).toNanos());
+
+        keys.check(UNKNOWN);
+
+        assertThat(lookups).hasValue(2);
+    }
+
+    @Test
     void aKeySeenValidIsRecognisedPastItsRecordCacheAndAGuessIsNeverLookedUp() {
         assertThat(keys.check(REAL).outcome()).isEqualTo(ApiKeys.Outcome.VALID);
         // past the 5 s record cache: before, a spent address refused the real client here
         nanos.addAndGet(Duration.ofMinutes(1).toNanos());
 
         assertThat(keys.checkKnown(REAL)).map(ApiKeys.Verdict::outcome).contains(ApiKeys.Outcome.VALID);
-        assertThat(keys.checkKnown(GUESS)).isEmpty();
+        assertThat(keys.checkKnown(UNKNOWN)).isEmpty();
         assertThat(lookups).hasValue(2);
     }
 
