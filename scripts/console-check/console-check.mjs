@@ -115,7 +115,16 @@ try {
   });
 
   await step('route-exchanges', async () => {
-    await page.getByText('Attributes', { exact: true }).click();
+    // a click while the diagram is still rendering can be lost: click again until the attributes table shows
+    for (let attempt = 1; ; attempt++) {
+      await page.getByText('Attributes', { exact: true }).click();
+      try {
+        await page.getByText('ExchangesTotal', { exact: true }).waitFor({ timeout: 15_000 });
+        break;
+      } catch (notYet) {
+        if (attempt === 5) throw notYet;
+      }
+    }
     const before = await exchangesTotal();
     await mint(2);
     // the console polls the route's MBean: its count must rise while the page is open
