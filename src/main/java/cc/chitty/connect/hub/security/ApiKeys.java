@@ -85,7 +85,10 @@ public class ApiKeys {
         if (!FORMAT.matcher(presented).matches()) {
             return new Verdict(Outcome.UNKNOWN, null);
         }
-        String hash = sha256(presented);
+        return checkHash(sha256(presented));
+    }
+
+    private Verdict checkHash(String hash) {
         if (unknownHashes.getIfPresent(hash) != null) {
             return new Verdict(Outcome.UNKNOWN, null);
         }
@@ -107,11 +110,11 @@ public class ApiKeys {
      * known hash, so an address flooded with guesses costs no query while its real clients keep working.
      */
     public Optional<Verdict> checkKnown(String presented) {
-        if (presented == null || !FORMAT.matcher(presented).matches()
-                || knownHashes.getIfPresent(sha256(presented)) == null) {
+        if (presented == null || !FORMAT.matcher(presented).matches()) {
             return Optional.empty();
         }
-        return Optional.of(check(presented));
+        String hash = sha256(presented);
+        return knownHashes.getIfPresent(hash) == null ? Optional.empty() : Optional.of(checkHash(hash));
     }
 
     private Verdict verdict(ApiKey key) {
