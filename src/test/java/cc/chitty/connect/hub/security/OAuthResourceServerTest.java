@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cc.chitty.connect.hub.support.HubIntegrationTest;
+import cc.chitty.connect.hub.support.NodeTools;
 import cc.chitty.connect.hub.support.TestIssuer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -207,6 +208,14 @@ class OAuthResourceServerTest extends HubIntegrationTest {
         assertThat(doc.at("/components/securitySchemes/accessToken/scheme").asText()).isEqualTo("bearer");
         assertThat(doc.at("/components/securitySchemes/accessToken/bearerFormat").asText()).isEqualTo("JWT");
         assertThat(doc.path("security").toString()).contains("apiKey", "bearer", "accessToken");
+    }
+
+    @Test
+    void theOpenApiDocumentWithAccessTokensLintsClean() {
+        NodeTools.Result lint = NodeTools.lintOpenApi(send(request("/openapi.json").GET().build()).body(),
+                "openapi-served-oauth.json");
+
+        assertThat(lint.exitCode()).as(lint.output()).isZero();
     }
 
     private void assertInvalidToken(String token, String reason) {
