@@ -54,9 +54,27 @@ class OAuthResourceServerTest extends HubIntegrationTest {
                 .header("X-Request-ID", requestId).POST(HttpRequest.BodyPublishers.ofString(MINT)).build());
 
         assertThat(minted.statusCode()).as(minted.body()).isEqualTo(201);
-        assertThat(minted.headers().firstValue("X-RateLimit-Limit")).isPresent();
         assertThat(jdbc().sql("SELECT actor FROM audit_log WHERE operation = 'chittyid.mint' AND request_id = :id")
                 .param("id", requestId).query(String.class).list()).containsExactly("oauth:client-rest");
+    }
+
+    @Test
+    void eachSubjectHasItsOwnRateLimitBucketAsEachKeyHas() {
+        String first = token("client-limited", HUB, "chittyid:mint");
+        String again = token("client-limited", HUB, "chittyid:mint");
+        String other = token("client-unlimited", HUB, "chittyid:mint");
+
+        // the chittyid_mint tier allows 10 a minute; the test clock stands still, so nothing refills meanwhile
+        assertThat(remainingAfterMint(first)).isEqualTo("9");
+        assertThat(remainingAfterMint(again)).isEqualTo("8");
+        assertThat(remainingAfterMint(other)).isEqualTo("9");
+    }
+
+    private String remainingAfterMint(String token) {
+        HttpResponse<String> minted = send(bearer("/api/chittyid/mint", token)
+                .POST(HttpRequest.BodyPublishers.ofString(MINT)).build());
+        assertThat(minted.statusCode()).as(minted.body()).isEqualTo(201);
+        return minted.headers().firstValue("X-RateLimit-Remaining").orElseThrow();
     }
 
     @Test
