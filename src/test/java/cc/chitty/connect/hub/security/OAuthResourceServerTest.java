@@ -146,6 +146,22 @@ class OAuthResourceServerTest extends HubIntegrationTest {
     }
 
     @Test
+    void aTokenWhoseKeysCannotBeFetchedIs503NotAPass() {
+        // an unknown key id makes the hub fetch the key set again, which now fails
+        TestIssuer.keysAnswer(503);
+        try {
+            HttpResponse<String> answer = send(bearer("/api/chittyid/mint", TestIssuer.signedWithANewKey(
+                    "client-rotated", HUB, "chittyid:mint")).POST(HttpRequest.BodyPublishers.ofString(MINT)).build());
+
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(503);
+            assertThat(parse(answer.body()).path("title").asText()).isEqualTo("Token keys unavailable");
+            assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+        } finally {
+            TestIssuer.keysAnswer(200);
+        }
+    }
+
+    @Test
     void noCredentialIs401WithAChallengeNamingTheMetadata() {
         HttpResponse<String> rest = send(request("/api/chittyid/mint").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(MINT)).build());

@@ -35,6 +35,7 @@ public final class TestIssuer {
     private static final RSAKey KEY = generate();
     private static final RSAKey FORGER = generate();
     private static final HttpServer JWKS = serve();
+    private static volatile int keysStatus = 200;
 
     private TestIssuer() {
     }
@@ -45,12 +46,22 @@ public final class TestIssuer {
 
     /** A token as the issuer would mint it for {@code audience}, valid for five minutes, then changed by {@code edit}. */
     public static String token(String subject, String audience, String scope, UnaryOperator<JWTClaimsSet.Builder> edit) {
-        return sign(KEY, edit.apply(claims(subject, audience, scope)).build());
+        return sign(KEY, KEY_ID, edit.apply(claims(subject, audience, scope)).build());
     }
 
     /** A token with the issuer's claims, signed with a key the issuer never published. */
     public static String forged(String subject, String audience, String scope) {
-        return sign(FORGER, claims(subject, audience, scope).build());
+        return sign(FORGER, KEY_ID, claims(subject, audience, scope).build());
+    }
+
+    /** A token signed with a key the issuer has not published yet, as right after a key rotation. */
+    public static String signedWithANewKey(String subject, String audience, String scope) {
+        return sign(FORGER, "rotated-" + UUID.randomUUID(), claims(subject, audience, scope).build());
+    }
+
+    /** What the key set URL answers from now on: 200 with the keys, or this status with no body. */
+    public static void keysAnswer(int status) {
+        keysStatus = status;
     }
 
     private static JWTClaimsSet.Builder claims(String subject, String audience, String scope) {
@@ -60,8 +71,8 @@ public final class TestIssuer {
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(5))));
     }
 
-    private static String sign(RSAKey key, JWTClaimsSet claims) {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY_ID)
+    private static String sign(RSAKey key, String keyId, JWTClaimsSet claims) {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId)
                 .type(new JOSEObjectType("at+jwt")).build(), claims);
         try {
             jwt.sign(new RSASSASigner(key));
@@ -84,6 +95,11 @@ public final class TestIssuer {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             byte[] keys = new JWKSet(KEY.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
             server.createContext("/jwks", exchange -> {
+                if (keysStatus != 200) {
+                    exchange.sendResponseHeaders(keysStatus, -1);
+                    exchange.close();
+                    return;
+                }
                 exchange.getResponseHeaders().set("Content-Type", "application/jwk-set+json");
                 exchange.sendResponseHeaders(200, keys.length);
                 try (OutputStream body = exchange.getResponseBody()) {
