@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import cc.chitty.connect.hub.security.ApiKeyAuthentication;
+import cc.chitty.connect.hub.security.ClientAuthentication;
 import cc.chitty.connect.hub.web.BodyTooLargeException;
 import cc.chitty.connect.hub.web.BufferedBodyRequest;
 import cc.chitty.connect.hub.web.HttpLimitsProperties;
@@ -28,7 +28,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.WebUtils;
 
 /**
- * {@code Idempotency-Key} on REST POST, PUT and PATCH. Scoped per API key; the fingerprint is the method, path,
+ * {@code Idempotency-Key} on REST POST, PUT and PATCH. Scoped per client (API key or access token subject); the fingerprint is the method, path,
  * query and body. The first request claims the key and runs; its response (status, content type, body) is stored
  * and replayed identically, with {@code Idempotent-Replayed: true}, for a day. The same key with another request
  * is 422; a retry while the first still runs is 409, however long it runs: its claim is renewed meanwhile, and
@@ -79,9 +79,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         String key = request.getHeader(HEADER);
         if (!VALID_KEY.matcher(key).matches()
-                || !(request.getUserPrincipal() instanceof ApiKeyAuthentication caller)) {
+                || !(request.getUserPrincipal() instanceof ClientAuthentication caller)) {
             problems.write(response, Problem.of(400, "invalid-idempotency-key", "Invalid Idempotency-Key",
-                    "An Idempotency-Key is 1 to 255 visible ASCII characters, sent with an API key"));
+                    "An Idempotency-Key is 1 to 255 visible ASCII characters, sent with an API key or access token"));
             return;
         }
         BufferedBodyRequest body;
@@ -92,7 +92,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         try {
-            claimAndRun(body, response, chain, caller.key().id(), key);
+            claimAndRun(body, response, chain, caller.client().id(), key);
         } finally {
             body.release();
         }

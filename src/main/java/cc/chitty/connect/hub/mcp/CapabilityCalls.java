@@ -39,7 +39,7 @@ class CapabilityCalls {
             exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
         }
         exchange.getMessage().setHeader(RequestIdFilter.HEADER, caller.requestId());
-        exchange.getMessage().setHeader(ClientHeader.NAME, "key:" + caller.key().id());
+        exchange.getMessage().setHeader(ClientHeader.NAME, caller.client().name());
         Exchange answered = producer.send("direct:" + capability, exchange);
         if (answered.getException() != null) {
             throw new CapabilityFailure(faults.classify(answered.getException(),

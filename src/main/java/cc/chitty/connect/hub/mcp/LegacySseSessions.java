@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import cc.chitty.connect.hub.security.ApiKeyAuthentication;
+import cc.chitty.connect.hub.security.ClientAuthentication;
 import cc.chitty.connect.hub.web.Problem;
 import cc.chitty.connect.hub.web.ProblemWriter;
 import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
@@ -114,11 +114,12 @@ class LegacySseSessions extends OncePerRequestFilter implements DisposableBean {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!(request.getUserPrincipal() instanceof ApiKeyAuthentication caller)) {
+        if (!(request.getUserPrincipal() instanceof ClientAuthentication caller)) {
             chain.doFilter(request, response);
             return;
         }
-        UUID keyId = caller.key().id();
+        // an API key's id, or an access token's issuer and subject as a UUID
+        UUID keyId = caller.client().id();
         if ("GET".equals(request.getMethod()) && SSE_PATH.equals(request.getServletPath())) {
             open(keyId, request, response, chain);
         } else if ("POST".equals(request.getMethod()) && MESSAGE_PATH.equals(request.getServletPath())) {

@@ -7,9 +7,9 @@ import cc.chitty.connect.hub.security.OperationScopes;
 import org.springframework.stereotype.Component;
 
 /**
- * What every MCP call passes before it runs, tool, resource or prompt alike: the key has the scope of each
- * capability the call will run (all of them, so a document that combines two capabilities is never shown to a key
- * that may see only one), then one token of the rate tier of the first capability ({@code mcp_tools} unless that
+ * What every MCP call passes before it runs, tool, resource or prompt alike: the client (API key or access token)
+ * has the scope of each capability the call will run (all of them, so a document that combines two capabilities is
+ * never shown to a client that may see only one), then one token of the rate tier of the first capability ({@code mcp_tools} unless that
  * capability has a tier of its own).
  */
 @Component
@@ -37,14 +37,14 @@ class McpCallGate {
     RateLimiter.Decision admit(String subject, List<String> capabilities, Caller caller) {
         for (String capability : capabilities) {
             String scope = scopes.requiredFor(capability);
-            if (!OperationScopes.grants(caller.key().scopes(), scope)) {
+            if (!OperationScopes.grants(caller.client().scopes(), scope)) {
                 throw ToolCallRefused.insufficientScope(subject, scope);
             }
         }
         if (!limiter.enabled()) {
             return null;
         }
-        RateLimiter.Decision limit = limiter.takeMcpCall(caller.key(),
+        RateLimiter.Decision limit = limiter.takeMcpCall(caller.client(),
                 capabilities.isEmpty() ? null : capabilities.get(0));
         if (!limit.allowed()) {
             throw ToolCallRefused.rateLimited(limit);

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 import cc.chitty.connect.hub.rest.RestCapabilities;
-import cc.chitty.connect.hub.security.ApiKey;
-import cc.chitty.connect.hub.security.ApiKeyAuthentication;
+import cc.chitty.connect.hub.security.Client;
+import cc.chitty.connect.hub.security.ClientAuthentication;
 import cc.chitty.connect.hub.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,8 +21,8 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Takes one token from the client's bucket for its tier, after authentication has named the client (the API key,
- * or the address of an anonymous caller). Every limited response carries the limit headers; past the limit the
+ * Takes one token from the client's bucket for its tier, after authentication has named the client (the API key or
+ * the access token's subject, or the address of an anonymous caller). Every limited response carries the limit headers; past the limit the
  * answer is 429 with {@code Retry-After}. Headers: {@code X-RateLimit-Limit} (requests per window),
  * {@code X-RateLimit-Remaining}, {@code X-RateLimit-Reset} (Unix time, seconds, when the bucket is full again),
  * and the IETF draft's {@code RateLimit-Policy} / {@code RateLimit}.
@@ -57,8 +57,8 @@ class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        ApiKey key = request.getUserPrincipal() instanceof ApiKeyAuthentication auth ? auth.key() : null;
-        RateLimiter.Decision decision = limiter.take(tierOf(request, key), key, key != null ? null
+        Client client = request.getUserPrincipal() instanceof ClientAuthentication auth ? auth.client() : null;
+        RateLimiter.Decision decision = limiter.take(tierOf(request, client), client, client != null ? null
                 : clientAddress.bucketOf(request));
         decision.writeHeaders(response);
         if (decision.allowed()) {
@@ -72,11 +72,11 @@ class RateLimitFilter extends OncePerRequestFilter {
      * A REST call counts in its capability's tier (found from the route that will run, never from the URL), else
      * in {@code api}. MCP calls take their tier inside the MCP door too, where the tool's name is known.
      */
-    private Tier tierOf(HttpServletRequest request, ApiKey key) {
+    private Tier tierOf(HttpServletRequest request, Client client) {
         Optional<String> capability = capabilities.of(request);
         if (capability.isPresent() || request.getRequestURI().startsWith("/api/")) {
             return limiter.tierOf(capability.orElse(null), Tier.API);
         }
-        return key != null ? Tier.AUTHENTICATED : Tier.DEFAULT;
+        return client != null ? Tier.AUTHENTICATED : Tier.DEFAULT;
     }
 }

@@ -2,7 +2,7 @@ package cc.chitty.connect.hub.ratelimit;
 
 import javax.sql.DataSource;
 
-import cc.chitty.connect.hub.security.ApiKey;
+import cc.chitty.connect.hub.security.Client;
 import cc.chitty.connect.hub.web.Problem;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
@@ -63,8 +63,8 @@ public class RateLimiter {
      * An MCP call (tool, resource or prompt) that runs the capability: its own tier when it has one
      * ({@code hub.rate-limit.capability-tiers}), the {@code mcp_tools} tier otherwise.
      */
-    public Decision takeMcpCall(ApiKey key, String capability) {
-        return take(tierOf(capability, Tier.MCP_TOOLS), key, null);
+    public Decision takeMcpCall(Client client, String capability) {
+        return take(tierOf(capability, Tier.MCP_TOOLS), client, null);
     }
 
     /** The capability's own tier, or the door's. */
@@ -72,10 +72,10 @@ public class RateLimiter {
         return capability == null ? door : properties.capabilityTiers().getOrDefault(capability, door);
     }
 
-    Decision take(Tier tier, ApiKey key, String address) {
-        int limit = key != null && key.rateLimit() != null ? key.rateLimit() : tier.limit(properties.tiers());
-        String client = key != null ? "key:" + key.id() : "ip:" + address;
-        ConsumptionProbe probe = buckets.tryConsume(tier.policyName + ":" + client, limit);
+    Decision take(Tier tier, Client client, String address) {
+        int limit = client != null && client.rateLimit() != null ? client.rateLimit() : tier.limit(properties.tiers());
+        String bucket = client != null ? client.name() : "ip:" + address;
+        ConsumptionProbe probe = buckets.tryConsume(tier.policyName + ":" + bucket, limit);
         long resetSeconds = Math.max(0, (probe.getNanosToWaitForReset() + 999_999_999L) / 1_000_000_000L);
         long retryAfter = probe.isConsumed() ? 0
                 : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cc.chitty.connect.hub.security.ProtectedResource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
  * parameters from the capability's template, and every error is the shared problem+json response. The success
  * answer's schema is {@code schemas/responses/<capability>.json} where the hub builds or knows the answer, else an
  * object passed through from the upstream. Both
- * authentication headers are declared.
+ * authentication headers are declared, and OAuth access tokens when an issuer is configured.
  */
 @Component
 class OpenApiDocument {
@@ -37,7 +38,7 @@ class OpenApiDocument {
     private static final Pattern PATH_PARAM = Pattern.compile("\\{([^}]+)}");
     private static final Map<String, String> ERRORS = new TreeMap<>(Map.ofEntries(
             Map.entry("400", "Malformed or invalid request (fields named in errors[])"),
-            Map.entry("401", "Missing or unknown API key"),
+            Map.entry("401", "Missing or unknown API key, or an invalid access token"),
             Map.entry("403", "Inactive or expired key, or a missing scope"),
             Map.entry("404", "No such resource here or at the upstream service"),
             Map.entry("409", "Same Idempotency-Key still running"),
@@ -54,10 +55,13 @@ class OpenApiDocument {
     private final String version;
     private final String licenseName;
     private final String licenseIdentifier;
+    private final ProtectedResource oauth;
 
     OpenApiDocument(CamelContext camel, ObjectMapper mapper, @Value("${hub.api-version:1.0.0}") String version,
             @Value("${hub.api-license.name:Proprietary}") String licenseName,
-            @Value("${hub.api-license.identifier:LicenseRef-Proprietary}") String licenseIdentifier) {
+            @Value("${hub.api-license.identifier:LicenseRef-Proprietary}") String licenseIdentifier,
+            ProtectedResource oauth) {
+        this.oauth = oauth;
         this.camel = camel;
         this.mapper = mapper;
         this.version = version;
@@ -73,13 +77,20 @@ class OpenApiDocument {
         info.putObject("license").put("name", licenseName).put("identifier", licenseIdentifier);
         // a GPT action and code generators call the operations at this address
         doc.putArray("servers").addObject().put("url", serverUrl).put("description", "ChittyConnect Hub");
-        doc.putArray("security").add(mapper.createObjectNode().set("apiKey", mapper.createArrayNode()))
+        ArrayNode security = doc.putArray("security")
+                .add(mapper.createObjectNode().set("apiKey", mapper.createArrayNode()))
                 .add(mapper.createObjectNode().set("bearer", mapper.createArrayNode()));
         ObjectNode components = doc.putObject("components");
         ObjectNode schemes = components.putObject("securitySchemes");
         schemes.putObject("apiKey").put("type", "apiKey").put("in", "header").put("name", "X-ChittyOS-API-Key");
         schemes.putObject("bearer").put("type", "http").put("scheme", "bearer")
                 .put("description", "The same API key as a bearer token");
+        if (oauth.enabled()) {
+            security.add(mapper.createObjectNode().set("accessToken", mapper.createArrayNode()));
+            schemes.putObject("accessToken").put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT")
+                    .put("description", "An OAuth 2.1 access token from " + oauth.issuer() + " naming this hub as "
+                            + "its audience; its scopes are the hub's. Where to get one: " + oauth.metadataUrl());
+        }
         ObjectNode schemas = components.putObject("schemas");
         schemas.set("Problem", problemSchema());
         ObjectNode responses = components.putObject("responses");

@@ -1,23 +1,24 @@
 package cc.chitty.connect.hub.security;
 
-import java.util.List;
-
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /** A request authenticated by a valid API key; its scopes become {@code SCOPE_<scope>} authorities. */
-public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
+final class ApiKeyAuthentication extends AbstractAuthenticationToken implements ClientAuthentication {
 
     private final ApiKey key;
+    private final Client client;
 
     ApiKeyAuthentication(ApiKey key) {
         super(key.scopes().stream().map(scope -> new SimpleGrantedAuthority("SCOPE_" + scope)).toList());
         this.key = key;
+        this.client = new Client(key.id(), "key:" + key.id(), key.scopes(), key.rateLimit());
         setAuthenticated(true);
     }
 
-    public ApiKey key() {
-        return key;
+    @Override
+    public Client client() {
+        return client;
     }
 
     @Override
@@ -33,9 +34,5 @@ public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
     @Override
     public String getName() {
         return key.prefix();
-    }
-
-    public List<String> scopes() {
-        return key.scopes();
     }
 }

@@ -2,6 +2,8 @@ package cc.chitty.connect.hub.security;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 import cc.chitty.connect.hub.rest.RestCapabilities;
@@ -15,9 +17,10 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.stereotype.Component;
 
 /**
- * Which scope each capability needs, and whether a key has it. Scopes are keyed by capability id
- * ({@code hub.scopes.capabilities}: {@code chittyid.mint: chittyid:mint}), whichever door runs it; a REST request
- * needs the scope of the capability its route will run ({@link RestCapabilities}), never one read from its URL.
+ * Which scope each capability needs, and whether a client (API key or access token) has it. Scopes are keyed by
+ * capability id ({@code hub.scopes.capabilities}: {@code chittyid.mint: chittyid:mint}), whichever door runs it; a
+ * REST request needs the scope of the capability its route will run ({@link RestCapabilities}), never one read from
+ * its URL.
  * A capability named with an empty scope needs only a valid key; one not named needs {@code <service>:*} (the id up
  * to its first dot), so a capability nobody has classified yet is open only to keys trusted with its whole service.
  * A key's {@code admin} scope grants everything, {@code *} everything but {@code admin}, {@code <service>:*} every
@@ -64,6 +67,13 @@ public class OperationScopes implements AuthorizationManager<RequestAuthorizatio
         return (dot < 0 ? capability : capability.substring(0, dot)) + ":" + ALL;
     }
 
+    /** Every scope some capability needs, for what the hub tells OAuth clients they may ask for. */
+    Set<String> named() {
+        Set<String> named = new TreeSet<>(capabilities.values());
+        named.remove("");
+        return named;
+    }
+
     public static boolean grants(List<String> scopes, String required) {
         if (required == null || scopes.contains(ADMIN) || scopes.contains(required)) {
             return true;
@@ -77,7 +87,7 @@ public class OperationScopes implements AuthorizationManager<RequestAuthorizatio
 
     @Override
     public AuthorizationDecision check(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
-        return new AuthorizationDecision(authentication.get() instanceof ApiKeyAuthentication key
-                && grants(key.scopes(), requiredFor(context.getRequest())));
+        return new AuthorizationDecision(authentication.get() instanceof ClientAuthentication caller
+                && grants(caller.client().scopes(), requiredFor(context.getRequest())));
     }
 }

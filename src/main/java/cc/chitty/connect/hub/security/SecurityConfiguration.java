@@ -37,7 +37,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Three filter chains: API keys for {@code /api/**} and MCP ({@code /mcp}, {@code /mcp/**} but the manifest);
+ * Three filter chains: API keys, and OAuth access tokens when an issuer is configured ({@link BearerTokens}), for
+ * {@code /api/**} and MCP ({@code /mcp}, {@code /mcp/**} but the manifest);
  * operator Basic login for {@code /admin/**} and the actuator (Hawtio, Jolokia, metrics; health stays public for
  * probes); everything else public. Writes on the operator chain need proof that they are not a cross-site request:
  * the console's CSRF token, or for {@code /admin/**} the {@value #ADMIN_SCRIPT_HEADER} header.
@@ -52,7 +53,9 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiKeyChain(HttpSecurity http, ApiKeys apiKeys, OperationScopes scopes,
-            FailureThrottle throttle, ProblemWriter problems) throws Exception {
+            FailureThrottle throttle, ProblemWriter problems, BearerTokens bearerTokens, ProtectedResource resource)
+            throws Exception {
+        bearerTokens.applyTo(http);
         // MCP's transports and legacy REST endpoints take the same keys; the manifest stays public, as the original's
         RequestMatcher mcp = new AndRequestMatcher(new OrRequestMatcher(path("/mcp"), path("/mcp/**")),
                 new NegatedRequestMatcher(path("/mcp/manifest")));
@@ -61,16 +64,19 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .anonymous(AbstractHttpConfigurer::disable)
-                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, throttle, problems), AuthorizationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, throttle, problems, resource),
+                        AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a
                         // the REST answer goes out on an async dispatch of a request already authorized
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .anyRequest().access(scopes))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problemEntryPoint(problems, "Bearer"))
-                        .accessDeniedHandler((request, response, denied) -> problems.write(response, Problem.of(403,
-                                "insufficient-scope", "Insufficient scope", "This operation needs the scope "
-                                        + scopes.requiredFor(request)).with("requiredScope",
-                                scopes.requiredFor(request)))))
+                        .accessDeniedHandler((request, response, denied) -> {
+                            String required = scopes.requiredFor(request);
+                            response.setHeader("WWW-Authenticate", resource.insufficientScope(request, required));
+                            problems.write(response, Problem.of(403, "insufficient-scope", "Insufficient scope",
+                                    "This operation needs the scope " + required).with("requiredScope", required));
+                        }))
                 .build();
     }
 

@@ -46,7 +46,7 @@ class CorsPolicy {
                 "X-Request-ID", "Mcp-Session-Id", "Mcp-Protocol-Version", "Last-Event-ID"));
         config.setExposedHeaders(List.of("X-Request-ID", "Retry-After", "Location", "Idempotent-Replayed",
                 "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "RateLimit", "RateLimit-Policy",
-                "Mcp-Session-Id"));
+                "Mcp-Session-Id", "WWW-Authenticate"));
         config.setMaxAge(properties.maxAge());
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", config);
@@ -54,6 +54,9 @@ class CorsPolicy {
         source.registerCorsConfiguration("/mcp", config);
         source.registerCorsConfiguration("/openapi.json", config);
         source.registerCorsConfiguration("/health", config);
+        // browser-based MCP clients discover the authorization server from here
+        source.registerCorsConfiguration("/.well-known/oauth-protected-resource/**", config);
+        source.registerCorsConfiguration("/.well-known/oauth-protected-resource", config);
         CorsFilter filter = new CorsFilter(source);
         filter.setCorsProcessor(new NoAllowHeaderForUnknownOrigins());
         FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(filter);

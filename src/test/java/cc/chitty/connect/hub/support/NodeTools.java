@@ -73,6 +73,22 @@ public final class NodeTools {
         }
     }
 
+    /**
+     * Lints an OpenAPI document with Redocly's recommended rules, as a GPT action builder and code generators need
+     * it; skips (or in CI fails) like {@link #require} when the tools are missing.
+     */
+    public static Result lintOpenApi(String document, String name) {
+        require();
+        try {
+            Path file = Files.createDirectories(Path.of("target")).resolve(name).toAbsolutePath();
+            Files.writeString(file, document);
+            return run(Duration.ofMinutes(3), Map.of("REDOCLY_TELEMETRY", "off", "REDOCLY_SUPPRESS_UPDATE_NOTICE",
+                    "true"), "node_modules/.bin/redocly", "lint", "--extends=recommended", file.toString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static boolean onPath(String program) {
         return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
