@@ -25,7 +25,7 @@ class McpCallGate {
 
     /** Whether the key has the scope of every capability, without taking a rate-limit token. */
     boolean allows(List<String> capabilities, Caller caller) {
-        return capabilities.stream().allMatch(c -> OperationScopes.grants(caller.key().scopes(),
+        return capabilities.stream().allMatch(c -> OperationScopes.grants(caller.client().scopes(),
                 scopes.requiredFor(c)));
     }
 
