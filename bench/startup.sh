@@ -29,19 +29,29 @@ if [ "$mode" = cds ]; then
 fi
 
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
+# CPU seconds (utime + stime, and those of reaped children such as initdb) of one process, from /proc/<pid>/stat
+cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{sub(/.*\) /, ""); printf "%.2f", ($12 + $13 + $14 + $15) / hz}' "/proc/$1/stat"; }
 
 for run in $(seq 1 "$runs"); do
   start=$(date +%s%N)
   HUB_DATA_DIR=$data/hub HUB_OPERATOR_PASSWORD=bench PORT=$port SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true "${launch[@]}" \
       --hub.embedded.kafka.port=0 --hub.embedded.kafka.controller-port=0 > "$data/run-$run.log" 2>&1 &
   pid=$!
-  until curl -fs "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; do
+  # the banner first (a file read), then readiness: polling the actuator 20 times a second through the whole start
+  # would load the hub with requests (on a busy machine as much CPU as its main thread spent meanwhile)
+  until grep -q 'is ready (' "$data/run-$run.log" 2>/dev/null \
+      && curl -fs "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; do
     kill -0 "$pid" 2>/dev/null || { echo "hub exited; see $data/run-$run.log"; exit 1; }
     sleep 0.05
   done
   ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
-  pg_rss=$(pgrep -f "postgres -D $data" | while read -r p; do rss_mb "$p"; echo; done | awk '{s+=$1} END {print s+0}')
-  echo "$mode run $run ($( [ "$run" = 1 ] && echo 'empty data dir' || echo 'existing data' )): ready in ${ready_ms} ms; JVM RSS $(rss_mb "$pid") MB; PostgreSQL RSS ${pg_rss} MB"
+  jvm_cpu=$(cpu_s "$pid")
+  pg_pids=$(pgrep -f "postgres -D $data" || true)
+  pg_rss=$(for p in $pg_pids; do rss_mb "$p"; echo; done | awk '{s+=$1} END {print s+0}')
+  pg_cpu=$(for p in $pg_pids; do cpu_s "$p"; echo; done | awk '{s+=$1} END {printf "%.2f", s}')
+  echo "$mode run $run ($( [ "$run" = 1 ] && echo 'empty data dir' || echo 'existing data' )): ready in ${ready_ms} ms" \
+    "($(grep -o 'is ready ([0-9.]* s)' "$data/run-$run.log" || echo 'no banner')); CPU ${jvm_cpu} s JVM + ${pg_cpu} s" \
+    "PostgreSQL; JVM RSS $(rss_mb "$pid") MB; PostgreSQL RSS ${pg_rss} MB"
   kill "$pid"; wait "$pid" 2>/dev/null || true
   pid=
 done

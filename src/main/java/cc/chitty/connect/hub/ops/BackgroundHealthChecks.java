@@ -32,11 +32,13 @@ import org.springframework.context.annotation.Lazy;
 class BackgroundHealthChecks implements DisposableBean {
 
     @ConfigurationProperties("hub.health")
-    record Properties(Duration refreshInterval, Duration downRefreshInterval, Duration staleAfter) {
+    record Properties(Duration refreshInterval, Duration downRefreshInterval, Duration staleAfter,
+            Duration documentMaxAge) {
         Properties {
             refreshInterval = refreshInterval != null ? refreshInterval : Duration.ofSeconds(5);
             downRefreshInterval = downRefreshInterval != null ? downRefreshInterval : Duration.ofMillis(500);
             staleAfter = staleAfter != null ? staleAfter : Duration.ofSeconds(30);
+            documentMaxAge = documentMaxAge != null ? documentMaxAge : Duration.ofSeconds(1);
         }
     }
 
