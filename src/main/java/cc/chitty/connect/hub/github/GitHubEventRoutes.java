@@ -2,7 +2,7 @@ package cc.chitty.connect.hub.github;
 
 import javax.sql.DataSource;
 
-import cc.chitty.connect.hub.upstream.CapabilityRouteConfiguration;
+import cc.chitty.connect.hub.capability.CapabilityRouteConfiguration;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Exchange;

@@ -11,7 +11,7 @@ import static org.mockito.Mockito.when;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import cc.chitty.connect.hub.upstream.CapabilityRouteConfiguration;
+import cc.chitty.connect.hub.capability.CapabilityRouteConfiguration;
 import cc.chitty.connect.hub.upstream.ErrorClass;
 import cc.chitty.connect.hub.upstream.Fault;
 import cc.chitty.connect.hub.upstream.FaultClassifier;

@@ -1,10 +1,11 @@
-package cc.chitty.connect.hub.upstream;
+package cc.chitty.connect.hub.capability;
 
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import cc.chitty.connect.hub.upstream.InvalidParameterException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package cc.chitty.connect.hub.upstream;
+package cc.chitty.connect.hub.capability;
 
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package cc.chitty.connect.hub.upstream;
+package cc.chitty.connect.hub.capability;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
+import cc.chitty.connect.hub.upstream.InvalidParameterException;
 import org.apache.camel.Headers;
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package cc.chitty.connect.hub.upstream;
+package cc.chitty.connect.hub.capability;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +25,7 @@ public class RequestDefaults {
     private final ObjectMapper mapper;
     private final Map<String, JsonNode> schemas = new ConcurrentHashMap<>();
 
-    RequestDefaults(ObjectMapper mapper) {
+    public RequestDefaults(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
