@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * returned exchange.
  */
 @Component
-class ConnectorCall {
+public class ConnectorCall {
 
     private final ProducerTemplate producer;
 
@@ -21,7 +21,7 @@ class ConnectorCall {
         this.producer = producer;
     }
 
-    Exchange send(String service, String method, String path, String query, Map<String, String> headers,
+    public Exchange send(String service, String method, String path, String query, Map<String, String> headers,
             byte[] json) {
         return producer.send("direct:upstream." + service, exchange -> {
             exchange.setProperty(UpstreamCall.METHOD, method);
