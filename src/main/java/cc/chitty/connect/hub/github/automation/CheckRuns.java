@@ -1,8 +1,5 @@
 package cc.chitty.connect.hub.github.automation;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
-import java.net.URLEncoder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -36,13 +33,13 @@ class CheckRuns {
         }
         Map<String, Object> request = new LinkedHashMap<>(checkRun);
         request.put("external_id", delivery);
-        github.call(authorization, "POST", "/repos/" + repo + "/check-runs", null, request);
+        github.call("github.checkruns.create", authorization, GitHubClient.inRepository(repo), request);
     }
 
     private boolean exists(String authorization, String repo, String delivery, Map<String, Object> checkRun)
             throws Exception {
-        JsonNode runs = github.call(authorization, "GET", "/repos/" + repo + "/commits/" + checkRun.get("head_sha")
-                + "/check-runs", "check_name=" + URLEncoder.encode(String.valueOf(checkRun.get("name")), UTF_8), null);
+        JsonNode runs = github.call("github.checkruns.list", authorization, GitHubClient.inRepository(repo,
+                "sha", checkRun.get("head_sha"), "check_name", checkRun.get("name")), null);
         for (JsonNode run : runs.path("check_runs")) {
             if (delivery.equals(run.path("external_id").asText())) {
                 return true;

@@ -5,12 +5,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import cc.chitty.connect.hub.audit.ClientHeader;
-import cc.chitty.connect.hub.github.ConnectorCall;
+import cc.chitty.connect.hub.capability.CapabilityCaller;
+import cc.chitty.connect.hub.capability.CapabilityFailure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -18,10 +16,10 @@ import org.springframework.stereotype.Component;
 /**
  * Gives a GitHub installation its ChittyOS identity, as the original's install callback did: a CONTEXT ChittyID
  * minted through the {@code chittyid.mint} capability (audited; a failure fails the registration), a DNA record
- * (soft: registration goes on without one), then the context row and the installation row. An installation
- * already registered keeps its identity, and one is minted only by the caller that claimed the installation
- * ({@link Installations#claim}): concurrent callbacks and events never mint a second, orphaned ChittyID; the others
- * get {@link RegistrationInProgress} (an event's retry then finds the row).
+ * through {@code chittydna.initialize} (soft: registration goes on without one), then the context row and the
+ * installation row. An installation already registered keeps its identity, and one is minted only by the caller
+ * that claimed the installation ({@link Installations#claim}): concurrent callbacks and events never mint a second,
+ * orphaned ChittyID; the others get {@link RegistrationInProgress} (an event's retry then finds the row).
  */
 @Component
 public class InstallationRegistration {
@@ -42,15 +40,12 @@ public class InstallationRegistration {
         }
     }
 
-    private final ProducerTemplate producer;
-    private final ConnectorCall connector;
+    private final CapabilityCaller capabilities;
     private final Installations installations;
     private final ObjectMapper mapper;
 
-    InstallationRegistration(ProducerTemplate producer, ConnectorCall connector, Installations installations,
-            ObjectMapper mapper) {
-        this.producer = producer;
-        this.connector = connector;
+    InstallationRegistration(CapabilityCaller capabilities, Installations installations, ObjectMapper mapper) {
+        this.capabilities = capabilities;
         this.installations = installations;
         this.mapper = mapper;
     }
@@ -93,16 +88,9 @@ public class InstallationRegistration {
         return new Registered(chittyId, true);
     }
 
-    private String mint(Map<String, Object> metadata) throws Exception {
-        String request = mapper.writeValueAsString(Map.of("entity", "CONTEXT", "metadata", metadata));
-        Exchange result = producer.send("direct:chittyid.mint", exchange -> {
-            exchange.getMessage().setBody(request);
-            exchange.getMessage().setHeader(ClientHeader.NAME, ACTOR);
-        });
-        if (result.getException() != null) {
-            throw result.getException();
-        }
-        JsonNode answer = mapper.readTree(result.getMessage().getBody(byte[].class));
+    private String mint(Map<String, Object> metadata) {
+        JsonNode answer = capabilities.request("chittyid.mint", ACTOR)
+                .json(Map.of("entity", "CONTEXT", "metadata", metadata)).call().json();
         String chittyId = answer.path("chittyId").asText(answer.path("id").asText(""));
         if (chittyId.isEmpty()) {
             throw new IllegalStateException("the ChittyID service answered without an id");
@@ -112,20 +100,13 @@ public class InstallationRegistration {
 
     private String initializeDna(String chittyId, Map<String, Object> metadata) {
         try {
-            byte[] body = mapper.writeValueAsBytes(Map.of("chittyid", chittyId, "type", "context",
-                    "metadata", metadata, "genesis", Map.of("service", "chittyconnect",
-                            "timestamp", Instant.now().toString(), "version", "1.0.0")));
-            Exchange result = connector.send("chittydna", "POST", "/api/initialize", null, Map.of("X-ChittyID", chittyId),
-                    body);
-            if (result.getException() != null) {
-                log.warn("ChittyDNA did not initialize {}: {}", chittyId, result.getException().getClass()
-                        .getSimpleName());
-                return null;
-            }
-            JsonNode answer = mapper.readTree(result.getMessage().getBody(byte[].class));
+            JsonNode answer = capabilities.request("chittydna.initialize", ACTOR).upstreamHeader("X-ChittyID", chittyId)
+                    .json(Map.of("chittyid", chittyId, "type", "context", "metadata", metadata, "genesis",
+                            Map.of("service", "chittyconnect", "timestamp", Instant.now().toString(),
+                                    "version", "1.0.0"))).call().json();
             return answer.path("id").asText(answer.path("dnaId").asText(null));
-        } catch (Exception e) {
-            log.warn("ChittyDNA did not initialize {}: {}", chittyId, e.getClass().getSimpleName());
+        } catch (CapabilityFailure failure) {
+            log.warn("ChittyDNA did not initialize {}: {}", chittyId, failure.fault().errorClass().id());
             return null;
         }
     }

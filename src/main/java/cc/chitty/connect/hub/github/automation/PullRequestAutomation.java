@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cc.chitty.connect.hub.capability.CapabilityFailure;
 import cc.chitty.connect.hub.github.GitHubProperties;
 import cc.chitty.connect.hub.github.client.GitHubClient;
 import cc.chitty.connect.hub.github.client.InstallationTokens;
-import cc.chitty.connect.hub.upstream.UpstreamStatusException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.stereotype.Component;
 
@@ -78,7 +78,7 @@ class PullRequestAutomation {
         String auth = tokens.authorization(installationId);
         String repo = payload.path("repository").path("full_name").asText();
         int number = payload.path("issue").path("number").asInt();
-        JsonNode pr = github.call(auth, "GET", "/repos/" + repo + "/pulls/" + number, null, null);
+        JsonNode pr = github.call("github.pulls.get", auth, GitHubClient.inRepository(repo, "number", number), null);
         Changes changes = changes(auth, repo, number);
         List<String> labels = labels(auth, repo, pr, changes);
         upsertSummary(auth, repo, number, PullRequestSummary.render(pr, changes.paths().size(), changes.additions(),
@@ -91,8 +91,8 @@ class PullRequestAutomation {
         int additions = 0;
         int deletions = 0;
         for (int page = 1; page <= MAX_FILE_PAGES; page++) {
-            JsonNode files = github.call(auth, "GET", "/repos/" + repo + "/pulls/" + number + "/files",
-                    "per_page=" + PAGE_SIZE + "&page=" + page, null);
+            JsonNode files = github.call("github.pulls.files", auth, GitHubClient.inRepository(repo,
+                    "number", number, "per_page", PAGE_SIZE, "page", page), null);
             for (JsonNode file : files) {
                 paths.add(file.path("filename").asText());
                 additions += file.path("additions").asInt();
@@ -107,16 +107,16 @@ class PullRequestAutomation {
 
     private List<String> labels(String auth, String repo, JsonNode pr, Changes changes) throws Exception {
         List<String> labels = PullRequestLabels.of(pr.path("title").asText(), changes.paths().size());
-        github.call(auth, "POST", "/repos/" + repo + "/issues/" + pr.path("number").asInt() + "/labels", null,
-                Map.of("labels", labels));
+        github.call("github.issues.labels", auth, GitHubClient.inRepository(repo, "number",
+                pr.path("number").asInt()), Map.of("labels", labels));
         return labels;
     }
 
     private void upsertSummary(String auth, String repo, int number, String body) throws Exception {
         Long existing = null;
         for (int page = 1; page <= MAX_COMMENT_PAGES && existing == null; page++) {
-            JsonNode comments = github.call(auth, "GET", "/repos/" + repo + "/issues/" + number + "/comments",
-                    "per_page=" + PAGE_SIZE + "&page=" + page, null);
+            JsonNode comments = github.call("github.comments.list", auth, GitHubClient.inRepository(repo,
+                    "number", number, "per_page", PAGE_SIZE, "page", page), null);
             for (JsonNode comment : comments) {
                 if (comment.path("body").asText().contains(PullRequestSummary.MARKER)) {
                     existing = comment.path("id").asLong();
@@ -128,9 +128,10 @@ class PullRequestAutomation {
             }
         }
         if (existing != null) {
-            github.call(auth, "PATCH", "/repos/" + repo + "/issues/comments/" + existing, null, Map.of("body", body));
+            github.call("github.comments.update", auth, GitHubClient.inRepository(repo, "commentId", existing),
+                    Map.of("body", body));
         } else {
-            github.call(auth, "POST", "/repos/" + repo + "/issues/" + number + "/comments", null,
+            github.call("github.comments.create", auth, GitHubClient.inRepository(repo, "number", number),
                     Map.of("body", body));
         }
     }
@@ -141,12 +142,12 @@ class PullRequestAutomation {
             return;
         }
         try {
-            github.call(auth, "POST", "/repos/" + repo + "/pulls/" + number + "/requested_reviewers", null,
+            github.call("github.pulls.reviewers", auth, GitHubClient.inRepository(repo, "number", number),
                     Map.of("reviewers", users, "team_reviewers", reviewers.teams()));
-        } catch (UpstreamStatusException unprocessable) {
+        } catch (CapabilityFailure failure) {
             // 422: a reviewer is not a collaborator or the team has no access; the original tolerated it too
-            if (unprocessable.status() != 422) {
-                throw unprocessable;
+            if (!Integer.valueOf(422).equals(failure.upstreamStatus())) {
+                throw failure;
             }
         }
     }

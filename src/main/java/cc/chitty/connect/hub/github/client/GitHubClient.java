@@ -1,56 +1,66 @@
 package cc.chitty.connect.hub.github.client;
 
-import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import cc.chitty.connect.hub.github.ConnectorCall;
+import cc.chitty.connect.hub.capability.CapabilityAnswer;
+import cc.chitty.connect.hub.capability.CapabilityCaller;
+import cc.chitty.connect.hub.capability.CapabilityFailure;
+import cc.chitty.connect.hub.capability.CapabilityRequest;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
-import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 /**
- * GitHub's REST API through the {@code github} upstream connector (breaker, timeouts, retries, base URL from
- * configuration, so GitHub Enterprise Server is a setting), each call with its own credential: the App JWT or
- * an installation token.
+ * GitHub's REST API through its capabilities in {@code routes/github.camel.yaml} (the {@code github} connector
+ * behind them: breaker, timeouts, retries, base URL from configuration, so GitHub Enterprise Server is a setting),
+ * each call with its own credential: the App JWT or an installation token. A failure is a {@link CapabilityFailure}.
  */
 @Component
 public class GitHubClient {
 
+    /** The audited caller of every GitHub capability. */
+    public static final String ACTOR = "github-app";
     private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
 
-    private final ConnectorCall connector;
-    private final ObjectMapper mapper;
+    private final CapabilityCaller capabilities;
 
-    GitHubClient(ConnectorCall connector, ObjectMapper mapper) {
-        this.connector = connector;
-        this.mapper = mapper;
+    GitHubClient(CapabilityCaller capabilities) {
+        this.capabilities = capabilities;
     }
 
     /** One answer of the API and the URL of its next page ({@code Link: rel="next"}), or null. */
     public record Page(JsonNode body, String next) {
     }
 
-    public JsonNode call(String authorization, String method, String path, String query, Object body) throws Exception {
-        return page(authorization, method, path, query, body).body();
-    }
-
-    public Page page(String authorization, String method, String path, String query, Object body) throws Exception {
-        byte[] json = body == null ? null : mapper.writeValueAsBytes(body);
-        Exchange result = connector.send("github", method, path, query, 
-                authorization == null ? Map.of() : Map.of("Authorization", authorization), json);
-        if (result.getException() != null) {
-            throw result.getException();
+    /** The path and query parameters of a repository's capability: its full name split into owner and repo. */
+    public static Map<String, Object> inRepository(String fullName, Object... moreNamesAndValues) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        int slash = fullName.indexOf('/');
+        parameters.put("owner", slash < 0 ? fullName : fullName.substring(0, slash));
+        parameters.put("repo", slash < 0 ? "" : fullName.substring(slash + 1));
+        for (int i = 0; i + 1 < moreNamesAndValues.length; i += 2) {
+            parameters.put(moreNamesAndValues[i].toString(), moreNamesAndValues[i + 1]);
         }
-        return new Page(parse(result.getMessage().getBody(byte[].class)),
-                nextLink(result.getMessage().getHeader("Link", String.class)));
+        return parameters;
     }
 
-    private JsonNode parse(byte[] body) throws IOException {
-        return body == null || body.length == 0 ? MissingNode.getInstance() : mapper.readTree(body);
+    /** The capability's JSON answer (a missing node when empty); {@code body} is sent as JSON unless null. */
+    public JsonNode call(String capability, String authorization, Map<String, ?> parameters, Object body) {
+        return page(capability, authorization, parameters, body).body();
+    }
+
+    public Page page(String capability, String authorization, Map<String, ?> parameters, Object body) {
+        CapabilityRequest request = capabilities.request(capability, ACTOR).parameters(parameters);
+        if (authorization != null) {
+            request.upstreamHeader("Authorization", authorization);
+        }
+        if (body != null) {
+            request.json(body);
+        }
+        CapabilityAnswer answer = request.call();
+        return new Page(answer.json(), nextLink(answer.header("Link")));
     }
 
     private static String nextLink(String link) {

@@ -42,8 +42,8 @@ public class InstallationTokens {
     }
 
     private Token fetch(long installationId) throws Exception {
-        JsonNode answer = github.call(appJwt.authorization(), "POST",
-                "/app/installations/" + installationId + "/access_tokens", null, null);
+        JsonNode answer = github.call("github.installations.token", appJwt.authorization(),
+                Map.of("installationId", installationId), null);
         String value = answer.path("token").asText("");
         if (value.isEmpty()) {
             throw new IllegalStateException("GitHub answered no token for installation " + installationId);

@@ -74,8 +74,8 @@ class InstallCallbackController {
     /** Failures are the operator's to read in the log, never the caller's. */
     private void register(long id) {
         try {
-            JsonNode installation = github.call(appJwt.authorization(), "GET", "/app/installations/" + id, null,
-                    null);
+            JsonNode installation = github.call("github.installations.get", appJwt.authorization(),
+                    Map.of("installationId", id), null);
             InstallationRegistration.Registered registered = registration.register(installation);
             if (!registered.created()) {
                 return;

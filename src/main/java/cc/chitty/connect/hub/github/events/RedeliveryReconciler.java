@@ -1,6 +1,7 @@
 package cc.chitty.connect.hub.github.events;
 
-import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * GitHub never retries a failed delivery by itself. This lists the App's recent deliveries (newest first, page by
@@ -51,9 +53,9 @@ class RedeliveryReconciler {
         String auth = appJwt.authorization();
         Set<String> succeeded = new HashSet<>();
         Map<String, Long> failed = new LinkedHashMap<>();
-        String query = "per_page=100";
-        for (int page = 0; page < settings.maxPages() && query != null; page++) {
-            GitHubClient.Page deliveries = github.page(auth, "GET", "/app/hook/deliveries", query, null);
+        Map<String, String> cursor = Map.of();
+        for (int page = 0; page < settings.maxPages() && cursor != null; page++) {
+            GitHubClient.Page deliveries = github.page("github.hook.deliveries", auth, cursor, null);
             boolean older = false;
             for (JsonNode delivery : deliveries.body()) {
                 if (Instant.parse(delivery.path("delivered_at").asText()).isBefore(since)) {
@@ -68,14 +70,14 @@ class RedeliveryReconciler {
                     failed.putIfAbsent(guid, delivery.path("id").asLong());
                 }
             }
-            query = older ? null : queryOf(deliveries.next());
+            cursor = older ? null : cursorOf(deliveries.next());
         }
         List<String> requested = new ArrayList<>();
         for (Map.Entry<String, Long> delivery : failed.entrySet()) {
             if (succeeded.contains(delivery.getKey()) || processed.contains(delivery.getKey())) {
                 continue;
             }
-            github.call(auth, "POST", "/app/hook/deliveries/" + delivery.getValue() + "/attempts", null, null);
+            github.call("github.hook.redeliver", auth, Map.of("deliveryId", delivery.getValue()), null);
             requested.add(delivery.getKey());
         }
         if (!requested.isEmpty()) {
@@ -84,8 +86,10 @@ class RedeliveryReconciler {
         return requested;
     }
 
-    /** Only the query of GitHub's next-page link is used: the host always comes from configuration. */
-    private static String queryOf(String nextLink) {
-        return nextLink == null ? null : URI.create(nextLink).getRawQuery();
+    /** Only the cursor of GitHub's next-page link is used: the host and the rest come from the capability. */
+    private static Map<String, String> cursorOf(String nextLink) {
+        String cursor = nextLink == null ? null
+                : UriComponentsBuilder.fromUriString(nextLink).build(true).getQueryParams().getFirst("cursor");
+        return cursor == null ? null : Map.of("cursor", URLDecoder.decode(cursor, StandardCharsets.UTF_8));
     }
 }
