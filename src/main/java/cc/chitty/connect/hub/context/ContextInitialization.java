@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -36,9 +35,10 @@ import org.springframework.stereotype.Component;
  * CONTEXT ChittyID, create its DNA record, provision its API keys, register it, verify it, certify it, and keep
  * the result in {@code contexts}. Each step is a capability call named in {@code hub.context.steps} (its upstream
  * path, schema and defaults in {@code routes/}); this class keeps only the order, the state row and the retries.
- * Mint and key provisioning are hard steps, the others soft (§3.2 of the original). Unlike the original it does not run again once the row is complete, saves each step as it succeeds
- * (so a crash never mints a second identity), retries failed steps with jittered exponential backoff, and lets only
- * one instance run at a time (a PostgreSQL advisory lock).
+ * Mint and key provisioning are hard steps, the others soft (§3.2 of the original). Unlike the original it does not
+ * run again once the row is complete, saves each step as it succeeds (so a crash never mints a second identity),
+ * retries failed steps with jittered exponential backoff, and lets only one instance run at a time (a PostgreSQL
+ * advisory lock). What the hub says about itself is {@code hub.context.metadata}.
  */
 @Component
 @EnableConfigurationProperties(ContextProperties.class)
@@ -46,7 +46,6 @@ class ContextInitialization implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ContextInitialization.class);
     private static final long LOCK_KEY = 0x6368697474794358L;
-    private static final List<String> CAPABILITIES = List.of("mcp", "rest-api", "github-app");
 
     private final ContextProperties properties;
     private final ContextCalls calls;
@@ -117,8 +116,7 @@ class ContextInitialization implements DisposableBean {
             steps.put("stored", "ok");
             return new ContextState(Phase.COMPLETE, context.chittyid(), steps, attempt, null);
         }
-        Map<String, Object> metadata = Map.of("version", "1.0.0", "type", "ai-integration-hub",
-                "capabilities", CAPABILITIES, "description", "ChittyConnect Hub: REST, MCP and GitHub for ChittyOS");
+        Map<String, Object> metadata = properties.metadata().asMap();
         String chittyid = context.chittyid();
         if (chittyid == null) {
             chittyid = step(steps, "mint", () -> firstText(calls.call(capability.mint(), null, Map.of(
@@ -136,7 +134,8 @@ class ContextInitialization implements DisposableBean {
         String dnaId = context.dnaId() != null ? ok(steps, "dna", context.dnaId())
                 : step(steps, "dna", () -> firstText(calls.call(capability.dna(), id, Map.of("chittyid", id,
                         "type", "context", "metadata", metadata, "genesis", Map.of("service", name,
-                                "timestamp", clock.instant().toString(), "version", "1.0.0"))), "id", "dnaId"));
+                                "timestamp", clock.instant().toString(), "version", properties.metadata().version()))),
+                        "id", "dnaId"));
         String keyId = context.apiKeyId() != null ? ok(steps, "keys", context.apiKeyId())
                 : step(steps, "keys", () -> firstText(calls.call(capability.keys(), id,
                         Map.of("service", name, "context", id)), "keyId"));
@@ -146,7 +145,7 @@ class ContextInitialization implements DisposableBean {
         }
         step(steps, "register", () -> {
             calls.call(capability.register(), id, Map.of("chittyid", id, "name", name,
-                    "capabilities", CAPABILITIES, "health", properties.healthUrl()));
+                    "capabilities", properties.metadata().capabilities(), "health", properties.healthUrl()));
             return id;
         });
         String verificationId = context.verificationId() != null ? ok(steps, "verify", context.verificationId())

@@ -1,6 +1,8 @@
 package cc.chitty.connect.hub.context;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -14,10 +16,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retryDelay   the first wait after a hard failure; each further wait doubles, jittered, up to maxRetryDelay
  * @param healthUrl    the URL the registry is given for the hub's health
  * @param steps        the capability route each step calls
+ * @param metadata     what the hub says about itself to ChittyOS (stored with its DNA record and its row)
  */
 @ConfigurationProperties("hub.context")
 record ContextProperties(boolean enabled, String name, Duration initialDelay, Duration retryDelay,
-        Duration maxRetryDelay, String healthUrl, Steps steps) {
+        Duration maxRetryDelay, String healthUrl, Steps steps, Metadata metadata) {
 
     ContextProperties {
         name = name != null ? name : "chittyconnect";
@@ -26,6 +29,23 @@ record ContextProperties(boolean enabled, String name, Duration initialDelay, Du
         maxRetryDelay = maxRetryDelay != null ? maxRetryDelay : Duration.ofMinutes(30);
         healthUrl = healthUrl != null ? healthUrl : "https://connect.chitty.cc/health";
         steps = steps != null ? steps : new Steps(null, null, null, null, null, null);
+        metadata = metadata != null ? metadata : new Metadata(null, null, null, null);
+    }
+
+    /** The hub's description of itself; {@code capabilities} is also what it registers in ChittyRegistry. */
+    record Metadata(String version, String type, String description, List<String> capabilities) {
+
+        Metadata {
+            version = version != null ? version : "1.0.0";
+            type = type != null ? type : "ai-integration-hub";
+            description = description != null ? description : "ChittyConnect Hub: REST, MCP and GitHub for ChittyOS";
+            capabilities = capabilities != null ? List.copyOf(capabilities) : List.of("mcp", "rest-api", "github-app");
+        }
+
+        Map<String, Object> asMap() {
+            return Map.of("version", version, "type", type, "capabilities", capabilities, "description",
+                    description);
+        }
     }
 
     /**

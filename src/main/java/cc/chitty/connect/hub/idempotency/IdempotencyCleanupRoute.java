@@ -15,7 +15,7 @@ class IdempotencyCleanupRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("timer:idempotency-cleanup?period={{hub.idempotency.cleanup-interval}}&delay={{hub.timers.initial-delay}}")
+        from("timer:idempotency-cleanup?period={{hub.idempotency.cleanup-interval:1h}}&delay=60000")
                 .routeId("idempotency.cleanup")
                 .process(exchange -> exchange.getMessage().setBody(records.deleteExpired()))
                 .log("removed ${body} expired idempotency records");

@@ -101,8 +101,8 @@ class ContextInitializationTest extends HubIntegrationTest {
                 .willReturn(aResponse().withStatus(503)));
         // a second instance of the hub's initialisation, started as at boot but with short waits
         ContextInitialization background = new ContextInitialization(new ContextProperties(true, "chittyconnect",
-                Duration.ofMillis(10), Duration.ofMillis(400), Duration.ofSeconds(1), null, null), calls, rows,
-                dataSource);
+                Duration.ofMillis(10), Duration.ofMillis(400), Duration.ofSeconds(1), null, null, null), calls,
+                rows, dataSource);
         try {
             background.start();
 

@@ -49,8 +49,7 @@ class ConsumerLag extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("timer:github.consumer-lag?period={{hub.github.consumer-lag-interval}}"
-                + "&delay={{hub.github.consumer-lag-interval}}").routeId("github.consumer-lag.timer")
+        from("timer:github.consumer-lag?period=15000&delay=15000").routeId("github.consumer-lag.timer")
                 .to(MEASURE);
         from(MEASURE).routeId("github.consumer-lag")
                 .process(exchange -> exchange.getMessage().setBody(measure()));

@@ -113,8 +113,7 @@ class GitHubEventRoutes extends RouteBuilder {
 
         // without the App's credentials there is nothing to ask GitHub
         if (!properties.redelivery().interval().isZero() && !properties.appId().isBlank()) {
-            from("timer:github.redelivery?delay={{hub.timers.initial-delay}}&period="
-                    + properties.redelivery().interval().toMillis())
+            from("timer:github.redelivery?delay=60000&period=" + properties.redelivery().interval().toMillis())
                     .routeId("github.redelivery").routeConfigurationId(CapabilityRouteConfiguration.ID)
                     .bean("redeliveryReconciler", "run");
         }

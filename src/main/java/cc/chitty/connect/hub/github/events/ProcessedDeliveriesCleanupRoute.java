@@ -27,8 +27,7 @@ class ProcessedDeliveriesCleanupRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("timer:github.processed-cleanup?period={{hub.github.processed-cleanup-interval}}"
-                + "&delay={{hub.timers.initial-delay}}").routeId("github.processed-cleanup.timer")
+        from("timer:github.processed-cleanup?period=3600000&delay=60000").routeId("github.processed-cleanup.timer")
                 .to(CLEANUP);
         from(CLEANUP).routeId("github.processed-cleanup")
                 .process(exchange -> exchange.getMessage().setBody(deleteOlderThanRetention()))
