@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The calls the context initialisation makes: each step's capability ({@code hub.context.steps}), checked against
- * its schema and audited like any other call, as the actor {@value #ACTOR}, and, once the context has its ChittyID,
- * with it in {@code X-ChittyID}.
+ * its schema like any other call (and audited where the capability is, as the mint), as the client {@value #ACTOR},
+ * and, once the context has its ChittyID, with it in {@code X-ChittyID}.
  */
 @Component
 class ContextCalls {
