@@ -1,45 +1,39 @@
 package cc.chitty.connect.hub.chittyos;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import cc.chitty.connect.hub.upstream.UpstreamCall;
+import cc.chitty.connect.hub.capability.CapabilityCaller;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.RuntimeCamelException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * ChittyCanon's definitions by category ({@code GET /canon/<category>}, its {@code data} object), fetched through
- * the chittycanon connector, kept for {@code hub.canon.cache-ttl} (5 min) and served stale when Canon fails. Only
- * categories named in configuration are ever asked for, so the cache stays small.
+ * ChittyCanon's definitions by category (the {@code data} object the capability {@code chittycanon.definitions}
+ * answers), kept for {@code hub.canon.cache-ttl} (5 min) and served stale when Canon fails. Only categories named in
+ * configuration are ever asked for, so the cache stays small.
  */
 @Component
 @EnableConfigurationProperties(CanonProperties.class)
 public class CanonDefinitions {
 
     private static final Logger log = LoggerFactory.getLogger(CanonDefinitions.class);
+    private static final String ACTOR = "hub:canon";
 
     private record Entry(JsonNode data, Instant fetchedAt) {
     }
 
-    private final ProducerTemplate producer;
-    private final ObjectMapper mapper;
+    private final CapabilityCaller capabilities;
     private final CanonProperties properties;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-    CanonDefinitions(ProducerTemplate producer, ObjectMapper mapper, CanonProperties properties) {
-        this.producer = producer;
-        this.mapper = mapper;
+    CanonDefinitions(CapabilityCaller capabilities, CanonProperties properties) {
+        this.capabilities = capabilities;
         this.properties = properties;
     }
 
@@ -63,21 +57,11 @@ public class CanonDefinitions {
     }
 
     private JsonNode fetch(String category) {
-        Exchange result = producer.send("direct:upstream.chittycanon", exchange -> {
-            exchange.setProperty(UpstreamCall.METHOD, "GET");
-            exchange.setProperty(UpstreamCall.PATH, "/canon/" + category);
-        });
-        if (result.getException() != null) {
-            throw RuntimeCamelException.wrapRuntimeCamelException(result.getException());
+        JsonNode data = capabilities.request("chittycanon.definitions", ACTOR).parameter("category", category).call()
+                .json().path("data");
+        if (!data.isObject()) {
+            throw new IllegalStateException("ChittyCanon answered " + category + " without a data object");
         }
-        try {
-            JsonNode data = mapper.readTree(result.getMessage().getBody(String.class)).path("data");
-            if (!data.isObject()) {
-                throw new IllegalStateException("ChittyCanon answered " + category + " without a data object");
-            }
-            return data;
-        } catch (IOException e) {
-            throw new IllegalStateException("ChittyCanon answered " + category + " with a body that is not JSON", e);
-        }
+        return data;
     }
 }

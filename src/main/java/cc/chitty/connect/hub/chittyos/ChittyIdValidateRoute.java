@@ -1,6 +1,6 @@
 package cc.chitty.connect.hub.chittyos;
 
-import cc.chitty.connect.hub.upstream.CapabilityRouteConfiguration;
+import cc.chitty.connect.hub.capability.CapabilityRouteConfiguration;
 import cc.chitty.connect.hub.upstream.UpstreamCall;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
-import cc.chitty.connect.hub.upstream.CapabilityRouteConfiguration;
+import cc.chitty.connect.hub.capability.CapabilityRouteConfiguration;
 import cc.chitty.connect.hub.upstream.UpstreamCall;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;

@@ -1,69 +1,35 @@
 package cc.chitty.connect.hub.context;
 
-import java.io.IOException;
 import java.util.Map;
 
-import cc.chitty.connect.hub.audit.ClientHeader;
-import cc.chitty.connect.hub.upstream.UpstreamCall;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import cc.chitty.connect.hub.capability.CapabilityCaller;
+import cc.chitty.connect.hub.capability.CapabilityFailure;
+import cc.chitty.connect.hub.capability.CapabilityRequest;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.RuntimeCamelException;
 import org.springframework.stereotype.Component;
 
 /**
- * The calls the context initialisation makes: the mint through the ChittyID capability (checked and audited as
- * any other mint), the rest through each service's connector with the context's ChittyID in {@code X-ChittyID}.
+ * The calls the context initialisation makes: each step's capability ({@code hub.context.steps}), checked against
+ * its schema like any other call (and audited where the capability is, as the mint), as the client {@value #ACTOR},
+ * and, once the context has its ChittyID, with it in {@code X-ChittyID}.
  */
 @Component
 class ContextCalls {
 
     static final String ACTOR = "hub:context-init";
 
-    private final ProducerTemplate producer;
-    private final ObjectMapper mapper;
+    private final CapabilityCaller capabilities;
 
-    ContextCalls(ProducerTemplate producer, ObjectMapper mapper) {
-        this.producer = producer;
-        this.mapper = mapper;
+    ContextCalls(CapabilityCaller capabilities) {
+        this.capabilities = capabilities;
     }
 
-    JsonNode mint(Map<String, Object> request) {
-        return answer(producer.send("direct:chittyid.mint", exchange -> {
-            exchange.getMessage().setHeader(ClientHeader.NAME, ACTOR);
-            exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-            exchange.getMessage().setBody(json(request));
-        }));
-    }
-
-    JsonNode post(String service, String path, String chittyid, Map<String, Object> request) {
-        return answer(producer.send("direct:upstream." + service, exchange -> {
-            exchange.setProperty(UpstreamCall.METHOD, "POST");
-            exchange.setProperty(UpstreamCall.PATH, path);
-            exchange.setProperty(UpstreamCall.HEADERS, Map.of("X-ChittyID", chittyid));
-            exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-            exchange.getMessage().setBody(json(request));
-        }));
-    }
-
-    String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the context request", e);
+    /** The capability's JSON answer; a {@link CapabilityFailure} when it failed. */
+    JsonNode call(String capability, String chittyid, Map<String, Object> request) {
+        CapabilityRequest call = capabilities.request(capability, ACTOR).json(request);
+        if (chittyid != null) {
+            call.upstreamHeader("X-ChittyID", chittyid);
         }
-    }
-
-    private JsonNode answer(Exchange result) {
-        if (result.getException() != null) {
-            throw RuntimeCamelException.wrapRuntimeCamelException(result.getException());
-        }
-        try {
-            return mapper.readTree(result.getMessage().getBody(String.class));
-        } catch (IOException e) {
-            throw new IllegalStateException("the answer is not JSON", e);
-        }
+        return call.call().json();
     }
 }

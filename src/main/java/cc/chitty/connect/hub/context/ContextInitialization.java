@@ -6,9 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -19,8 +17,9 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import cc.chitty.connect.hub.capability.CapabilityFailure;
 import cc.chitty.connect.hub.context.ContextState.Phase;
-import cc.chitty.connect.hub.upstream.FaultClassifier;
+import cc.chitty.connect.hub.upstream.ErrorClass;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.resilience4j.core.IntervalFunction;
 import org.slf4j.Logger;
@@ -34,10 +33,12 @@ import org.springframework.stereotype.Component;
 /**
  * Registers the hub in ChittyOS in the background after start-up, as the original's initializeContext did: mint a
  * CONTEXT ChittyID, create its DNA record, provision its API keys, register it, verify it, certify it, and keep
- * the result in {@code contexts}. Mint and key provisioning are hard steps, the others soft (§3.2 of the
- * original). Unlike the original it does not run again once the row is complete, saves each step as it succeeds
- * (so a crash never mints a second identity), retries failed steps with jittered exponential backoff, and lets only
- * one instance run at a time (a PostgreSQL advisory lock).
+ * the result in {@code contexts}. Each step is a capability call named in {@code hub.context.steps} (its upstream
+ * path, schema and defaults in {@code routes/}); this class keeps only the order, the state row and the retries.
+ * Mint and key provisioning are hard steps, the others soft (§3.2 of the original). Unlike the original it does not
+ * run again once the row is complete, saves each step as it succeeds (so a crash never mints a second identity),
+ * retries failed steps with jittered exponential backoff, and lets only one instance run at a time (a PostgreSQL
+ * advisory lock). What the hub says about itself is {@code hub.context.metadata}.
  */
 @Component
 @EnableConfigurationProperties(ContextProperties.class)
@@ -45,13 +46,11 @@ class ContextInitialization implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ContextInitialization.class);
     private static final long LOCK_KEY = 0x6368697474794358L;
-    private static final List<String> CAPABILITIES = List.of("mcp", "rest-api", "github-app");
 
     private final ContextProperties properties;
     private final ContextCalls calls;
     private final ContextRows rows;
     private final DataSource dataSource;
-    private final FaultClassifier faults;
     private final IntervalFunction backoff;
     private final Clock clock = Clock.systemUTC();
     private final AtomicReference<ContextState> state;
@@ -61,13 +60,11 @@ class ContextInitialization implements DisposableBean {
         return thread;
     });
 
-    ContextInitialization(ContextProperties properties, ContextCalls calls, ContextRows rows, DataSource dataSource,
-            FaultClassifier faults) {
+    ContextInitialization(ContextProperties properties, ContextCalls calls, ContextRows rows, DataSource dataSource) {
         this.properties = properties;
         this.calls = calls;
         this.rows = rows;
         this.dataSource = dataSource;
-        this.faults = faults;
         this.backoff = IntervalFunction.ofExponentialRandomBackoff(properties.retryDelay(), 2.0, 0.25,
                 properties.maxRetryDelay());
         this.state = new AtomicReference<>(ContextState.initial(properties.enabled()));
@@ -112,50 +109,48 @@ class ContextInitialization implements DisposableBean {
 
     private ContextState run(int attempt) {
         String name = properties.name();
+        ContextProperties.Steps capability = properties.steps();
         ContextRecord context = rows.find(name).orElse(new ContextRecord(null, null, null, null, null));
         Map<String, String> steps = new LinkedHashMap<>();
         if (context.complete()) {
             steps.put("stored", "ok");
             return new ContextState(Phase.COMPLETE, context.chittyid(), steps, attempt, null);
         }
-        Map<String, Object> metadata = Map.of("version", "1.0.0", "type", "ai-integration-hub",
-                "capabilities", CAPABILITIES, "description", "ChittyConnect Hub: REST, MCP and GitHub for ChittyOS");
-        String metadataJson = calls.json(metadata);
+        Map<String, Object> metadata = properties.metadata().asMap();
         String chittyid = context.chittyid();
         if (chittyid == null) {
-            chittyid = step(steps, "mint", "chittyid", () -> firstText(calls.mint(Map.of("entity", "CONTEXT",
-                    "metadata", Map.of("name", name, "type", "chittyconnect_integration"))), "id", "chittyId"));
+            chittyid = step(steps, "mint", () -> firstText(calls.call(capability.mint(), null, Map.of(
+                    "entity", "CONTEXT", "metadata", Map.of("name", name, "type", "chittyconnect_integration"))),
+                    "id", "chittyId"));
             if (chittyid == null) {
                 return failed(steps, null, attempt);
             }
             context = new ContextRecord(chittyid, null, null, null, null);
-            rows.save(name, context, metadataJson);
+            rows.save(name, context, metadata);
         } else {
             steps.put("mint", "ok");
         }
         String id = chittyid;
         String dnaId = context.dnaId() != null ? ok(steps, "dna", context.dnaId())
-                : step(steps, "dna", "chittydna", () -> firstText(calls.post("chittydna", "/api/initialize", id,
-                        Map.of("chittyid", id, "type", "context", "metadata", metadata, "genesis", Map.of(
-                                "service", name, "timestamp", clock.instant().toString(), "version", "1.0.0"))),
+                : step(steps, "dna", () -> firstText(calls.call(capability.dna(), id, Map.of("chittyid", id,
+                        "type", "context", "metadata", metadata, "genesis", Map.of("service", name,
+                                "timestamp", clock.instant().toString(), "version", properties.metadata().version()))),
                         "id", "dnaId"));
         String keyId = context.apiKeyId() != null ? ok(steps, "keys", context.apiKeyId())
-                : step(steps, "keys", "chittyauth", () -> firstText(calls.post("chittyauth",
-                        "/api/keys/provision", id, Map.of("service", name, "context", id,
-                                "scopes", List.of("read", "write", "admin"))), "keyId"));
+                : step(steps, "keys", () -> firstText(calls.call(capability.keys(), id,
+                        Map.of("service", name, "context", id)), "keyId"));
         if (keyId == null) {
-            rows.save(name, new ContextRecord(id, dnaId, null, null, null), metadataJson);
+            rows.save(name, new ContextRecord(id, dnaId, null, null, null), metadata);
             return failed(steps, id, attempt);
         }
-        step(steps, "register", "chittyregistry", () -> {
-            calls.post("chittyregistry", "/api/services/register", id, Map.of("chittyid", id, "name", name,
-                    "type", "integration", "capabilities", CAPABILITIES, "health", properties.healthUrl()));
+        step(steps, "register", () -> {
+            calls.call(capability.register(), id, Map.of("chittyid", id, "name", name,
+                    "capabilities", properties.metadata().capabilities(), "health", properties.healthUrl()));
             return id;
         });
         String verificationId = context.verificationId() != null ? ok(steps, "verify", context.verificationId())
-                : step(steps, "verify", "chittyverify", () -> firstText(calls.post("chittyverify",
-                        "/api/verify/context", id, Map.of("chittyid", id, "dna", String.valueOf(dnaId),
-                                "apiKeys", keyId)), "id", "verificationId"));
+                : step(steps, "verify", () -> firstText(calls.call(capability.verify(), id, Map.of("chittyid", id,
+                        "dna", String.valueOf(dnaId), "apiKeys", keyId)), "id", "verificationId"));
         String certificationId;
         if (context.certificationId() != null) {
             certificationId = ok(steps, "certify", context.certificationId());
@@ -163,13 +158,11 @@ class ContextInitialization implements DisposableBean {
             steps.put("certify", "skipped");
             certificationId = null;
         } else {
-            certificationId = step(steps, "certify", "chittycertify", () -> firstText(calls.post(
-                    "chittycertify", "/api/certify/context", id, Map.of("verification", verificationId,
-                            "compliantWith", List.of("chittyos-v1", "mcp-2024-11-05"), "securityLevel", "standard")),
-                    "id", "certificationId"));
+            certificationId = step(steps, "certify", () -> firstText(calls.call(capability.certify(), id,
+                    Map.of("verification", verificationId)), "id", "certificationId"));
         }
         ContextRecord saved = new ContextRecord(id, dnaId, keyId, verificationId, certificationId);
-        rows.save(name, saved, metadataJson);
+        rows.save(name, saved, metadata);
         Phase phase = saved.complete() ? Phase.COMPLETE : Phase.PARTIAL;
         log.info("context initialisation {}: {} {}", phase.name().toLowerCase(Locale.ROOT), id, steps);
         return new ContextState(phase, id, Map.copyOf(steps), attempt, null);
@@ -186,7 +179,7 @@ class ContextInitialization implements DisposableBean {
     }
 
     /** Runs a step; its failure is recorded by class, and null returned for the caller to judge as hard or soft. */
-    private String step(Map<String, String> steps, String step, String service, Supplier<String> call) {
+    private static String step(Map<String, String> steps, String step, Supplier<String> call) {
         try {
             String value = call.get();
             if (value == null) {
@@ -195,8 +188,12 @@ class ContextInitialization implements DisposableBean {
             }
             steps.put(step, "ok");
             return value;
+        } catch (CapabilityFailure failure) {
+            steps.put(step, "failed: " + failure.fault().errorClass().id());
+            return null;
         } catch (RuntimeException e) {
-            steps.put(step, "failed: " + faults.classify(e, service).errorClass().id());
+            log.warn("context initialisation step {} failed in the hub", step, e);
+            steps.put(step, "failed: " + ErrorClass.INTERNAL.id());
             return null;
         }
     }

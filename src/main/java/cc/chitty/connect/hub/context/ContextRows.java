@@ -1,7 +1,10 @@
 package cc.chitty.connect.hub.context;
 
+import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -10,9 +13,11 @@ import org.springframework.stereotype.Repository;
 class ContextRows {
 
     private final JdbcClient jdbc;
+    private final ObjectMapper mapper;
 
-    ContextRows(JdbcClient jdbc) {
+    ContextRows(JdbcClient jdbc, ObjectMapper mapper) {
         this.jdbc = jdbc;
+        this.mapper = mapper;
     }
 
     Optional<ContextRecord> find(String name) {
@@ -25,7 +30,7 @@ class ContextRows {
                 .optional();
     }
 
-    void save(String name, ContextRecord context, String metadataJson) {
+    void save(String name, ContextRecord context, Map<String, Object> metadata) {
         jdbc.sql("""
                 INSERT INTO contexts (chittyid, name, dna_id, api_key_id, verification_id, certification_id, metadata)
                 VALUES (:chittyid, :name, :dna, :key, :verification, :certification, CAST(:metadata AS jsonb))
@@ -38,7 +43,15 @@ class ContextRows {
                 .param("key", context.apiKeyId())
                 .param("verification", context.verificationId())
                 .param("certification", context.certificationId())
-                .param("metadata", metadataJson)
+                .param("metadata", json(metadata))
                 .update();
+    }
+
+    private String json(Map<String, Object> metadata) {
+        try {
+            return mapper.writeValueAsString(metadata);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the context's metadata", e);
+        }
     }
 }

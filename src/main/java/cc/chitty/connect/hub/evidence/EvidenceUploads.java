@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 
+import cc.chitty.connect.hub.capability.RequestParameters;
 import cc.chitty.connect.hub.chittyos.CanonicalValues;
 import cc.chitty.connect.hub.upstream.InvalidParameterException;
-import cc.chitty.connect.hub.upstream.RequestParameters;
 import cc.chitty.connect.hub.upstream.UpstreamCall;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -7,12 +7,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** {@code hub.github}: the App's credentials, the two topics, intake and consumer timing, automations. */
 @ConfigurationProperties("hub.github")
-record GitHubProperties(String appId, String privateKey, String webhookSecret, String webhookSecretPrevious,
+public record GitHubProperties(String appId, String privateKey, String webhookSecret, String webhookSecretPrevious,
         String topic, String deadLetterTopic, int partitions, Replication replication, Duration topicSetupTimeout,
         Intake intake, Consumer consumer, Duration processedRetention, String installRedirect, Reviewers reviewers,
         Checks checks, Redelivery redelivery) {
 
-    GitHubProperties {
+    public GitHubProperties {
         appId = appId == null ? "" : appId;
         privateKey = privateKey == null ? "" : privateKey;
         webhookSecret = webhookSecret == null ? "" : webhookSecret;
@@ -27,19 +27,19 @@ record GitHubProperties(String appId, String privateKey, String webhookSecret, S
      * {@code minInsyncReplicas} 0: one less than the replication factor, at least 1, so that acks=all survives one
      * broker being down and a record acknowledged is on two brokers once there are three.
      */
-    record Replication(int factor, int minInsyncReplicas) {
+    public record Replication(int factor, int minInsyncReplicas) {
 
-        int factor(int brokers) {
+        public int factor(int brokers) {
             return factor > 0 ? factor : Math.max(1, Math.min(3, brokers));
         }
 
-        int minInsyncReplicas(int replicationFactor) {
+        public int minInsyncReplicas(int replicationFactor) {
             return minInsyncReplicas > 0 ? minInsyncReplicas : Math.max(1, replicationFactor - 1);
         }
     }
 
     /** Producer bounds: together they keep a 503 well inside GitHub's 10 s. */
-    record Intake(Duration maxBlock, Duration requestTimeout, Duration deliveryTimeout) {
+    public record Intake(Duration maxBlock, Duration requestTimeout, Duration deliveryTimeout) {
     }
 
     /**
@@ -47,31 +47,31 @@ record GitHubProperties(String appId, String privateKey, String webhookSecret, S
      * {@code maxPollRecords}: records per poll, bounded so that a poll's worth of failing records is retried
      * within Kafka's {@code max.poll.interval.ms}.
      */
-    record Consumer(String groupId, int threads, int maxPollRecords, int maxAttempts, Duration initialDelay,
+    public record Consumer(String groupId, int threads, int maxPollRecords, int maxAttempts, Duration initialDelay,
             double multiplier, Duration maxDelay) {
 
-        Consumer {
+        public Consumer {
             threads = Math.max(1, threads);
             maxPollRecords = maxPollRecords > 0 ? maxPollRecords : 10;
         }
     }
 
-    record Reviewers(List<String> users, List<String> teams) {
+    public record Reviewers(List<String> users, List<String> teams) {
 
-        Reviewers {
+        public Reviewers {
             users = users != null ? users : List.of();
             teams = teams != null ? teams : List.of();
         }
     }
 
-    record Checks(String name, String messagePattern, List<String> forbiddenPaths, int maxChangedLines) {
+    public record Checks(String name, String messagePattern, List<String> forbiddenPaths, int maxChangedLines) {
 
-        Checks {
+        public Checks {
             messagePattern = messagePattern == null ? "" : messagePattern;
             forbiddenPaths = forbiddenPaths != null ? forbiddenPaths : List.of();
         }
     }
 
-    record Redelivery(Duration interval, Duration window, int maxPages) {
+    public record Redelivery(Duration interval, Duration window, int maxPages) {
     }
 }

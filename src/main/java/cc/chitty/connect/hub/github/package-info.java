@@ -1,7 +1,8 @@
 /**
- * The GitHub App: the webhook intake (signature checked over the raw bytes, then a Kafka record acknowledged by
- * the broker before GitHub gets its 202), the consumer that applies each delivery once (idempotent by
- * {@code X-GitHub-Delivery}, bounded retries, a dead-letter topic operators replay from), the automations of the
- * original, App authentication, the install callback and the reconciler that asks GitHub to redeliver failures.
+ * The GitHub App, in four parts: {@code door} (the webhook intake and the install callback), {@code events} (the
+ * Kafka backbone: topics, the consumer that applies each delivery once, dead letters, redelivery), {@code automation}
+ * (what a delivery does: the original's automations, installation rows, ChittyChronicle entries) and {@code client}
+ * (GitHub's REST API with the App JWT and installation tokens). Here: the {@code hub.github} configuration, the
+ * header names every part shares, and the call through an upstream connector.
  */
 package cc.chitty.connect.hub.github;

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import cc.chitty.connect.hub.capability.CapabilityFailure;
 import cc.chitty.connect.hub.evidence.EvidenceUploads;
 import cc.chitty.connect.hub.upstream.ErrorClass;
 import cc.chitty.connect.hub.upstream.Fault;

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cc.chitty.connect.hub.capability.CapabilityFailure;
 import cc.chitty.connect.hub.upstream.Fault;
 import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.servlet.http.HttpServletRequest;

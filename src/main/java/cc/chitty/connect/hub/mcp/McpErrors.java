@@ -3,6 +3,7 @@ package cc.chitty.connect.hub.mcp;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import cc.chitty.connect.hub.capability.CapabilityFailure;
 import cc.chitty.connect.hub.ratelimit.RateLimiter;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;

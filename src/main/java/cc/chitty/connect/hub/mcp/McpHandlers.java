@@ -2,6 +2,7 @@ package cc.chitty.connect.hub.mcp;
 
 import java.util.List;
 
+import cc.chitty.connect.hub.capability.CapabilityFailure;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.springframework.stereotype.Component;
 

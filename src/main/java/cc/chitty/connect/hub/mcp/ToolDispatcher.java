@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import cc.chitty.connect.hub.capability.CapabilityFailure;
 import cc.chitty.connect.hub.ratelimit.RateLimiter;
 import cc.chitty.connect.hub.upstream.ErrorClass;
 import cc.chitty.connect.hub.upstream.Fault;

@@ -14,7 +14,7 @@ import org.apache.camel.tracing.SpanAdapter;
 
 /**
  * Makes the exchange's span the thread's current one while a Java step ({@code process}, {@code bean}) runs, so
- * that what the step sends through a ProducerTemplate (a GitHub automation calling its connector) joins the
+ * that what the step sends through a ProducerTemplate (a GitHub automation calling a capability) joins the
  * exchange's trace. Camel's tracer alone leaves no current span there once an error handler or the Kafka consumer
  * went asynchronous.
  */

@@ -2,6 +2,7 @@ package cc.chitty.connect.hub.upstream;
 
 import java.util.Map;
 
+import cc.chitty.connect.hub.capability.CapabilityRouteConfiguration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -12,12 +12,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
+import cc.chitty.connect.hub.capability.CapabilityCaller;
+import cc.chitty.connect.hub.capability.CapabilityFailure;
 import cc.chitty.connect.hub.support.HubIntegrationTest;
 import cc.chitty.connect.hub.support.StandIns;
-import cc.chitty.connect.hub.upstream.UpstreamStatusException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.util.ReflectionTestUtils;
@@ -26,10 +25,7 @@ import org.springframework.test.util.ReflectionTestUtils;
 class CanonTest extends HubIntegrationTest {
 
     @Autowired
-    private ProducerTemplate producer;
-
-    @Autowired
-    private ObjectMapper mapper;
+    private CapabilityCaller capabilities;
 
     @Test
     void caseStatusesAreCheckedAgainstCanonAndCaseTypesAgainstTheOriginalListByDefault() {
@@ -52,9 +48,10 @@ class CanonTest extends HubIntegrationTest {
         var standIn = StandIns.of("chittycanon");
         standIn.stubFor(WireMock.get(urlPathEqualTo("/canon/case-types")).atPriority(1)
                 .willReturn(aResponse().withStatus(503)));
-        CanonDefinitions canon = new CanonDefinitions(producer, mapper, new CanonProperties(Duration.ofMinutes(5),
+        CanonDefinitions canon = new CanonDefinitions(capabilities, new CanonProperties(Duration.ofMinutes(5),
                 Map.of()));
-        assertThatThrownBy(() -> canon.definitions("case-types")).hasCauseInstanceOf(UpstreamStatusException.class);
+        assertThatThrownBy(() -> canon.definitions("case-types")).isInstanceOfSatisfying(CapabilityFailure.class,
+                failure -> assertThat(failure.upstreamStatus()).isEqualTo(503));
 
         StandIns.resetAll();
         assertThat(canon.definitions("case-types").has("EVICTION")).isTrue();

@@ -17,7 +17,6 @@ import javax.sql.DataSource;
 import cc.chitty.connect.hub.context.ContextState.Phase;
 import cc.chitty.connect.hub.support.HubIntegrationTest;
 import cc.chitty.connect.hub.support.StandIns;
-import cc.chitty.connect.hub.upstream.FaultClassifier;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -38,8 +37,6 @@ class ContextInitializationTest extends HubIntegrationTest {
     private ContextRows rows;
     @Autowired
     private DataSource dataSource;
-    @Autowired
-    private FaultClassifier faults;
 
     @BeforeEach
     @AfterEach
@@ -104,8 +101,8 @@ class ContextInitializationTest extends HubIntegrationTest {
                 .willReturn(aResponse().withStatus(503)));
         // a second instance of the hub's initialisation, started as at boot but with short waits
         ContextInitialization background = new ContextInitialization(new ContextProperties(true, "chittyconnect",
-                Duration.ofMillis(10), Duration.ofMillis(400), Duration.ofSeconds(1), null), calls, rows, dataSource,
-                faults);
+                Duration.ofMillis(10), Duration.ofMillis(400), Duration.ofSeconds(1), null, null, null), calls,
+                rows, dataSource);
         try {
             background.start();
 

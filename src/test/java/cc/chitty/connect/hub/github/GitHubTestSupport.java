@@ -9,10 +9,15 @@ import java.math.BigInteger;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import cc.chitty.connect.hub.kafka.KafkaClientProperties;
 import cc.chitty.connect.hub.support.HubIntegrationTest;
@@ -21,6 +26,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
@@ -28,30 +34,30 @@ import org.awaitility.core.ConditionFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Signed deliveries, payload factories and GitHub stand-in queries shared by the GitHub App tests. */
-abstract class GitHubTestSupport extends HubIntegrationTest {
+public abstract class GitHubTestSupport extends HubIntegrationTest {
 
-    static final String SECRET = "test-webhook-secret";
+    protected static final String SECRET = "test-webhook-secret";
 
     @Autowired
     private KafkaClientProperties kafka;
 
-    static WireMockServer github() {
+    protected static WireMockServer github() {
         return StandIns.of("github");
     }
 
-    static ConditionFactory eventually() {
+    protected static ConditionFactory eventually() {
         return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100));
     }
 
-    static String newDeliveryId() {
+    protected static String newDeliveryId() {
         return UUID.randomUUID().toString();
     }
 
-    HttpResponse<String> deliver(String deliveryId, String event, String payload) {
+    protected HttpResponse<String> deliver(String deliveryId, String event, String payload) {
         return deliver(deliveryId, event, payload.getBytes(StandardCharsets.UTF_8), SECRET);
     }
 
-    HttpResponse<String> deliver(String deliveryId, String event, byte[] payload, String secret) {
+    protected HttpResponse<String> deliver(String deliveryId, String event, byte[] payload, String secret) {
         return send(request("/integrations/github/webhook")
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "GitHub-Hookshot/test")
@@ -62,7 +68,7 @@ abstract class GitHubTestSupport extends HubIntegrationTest {
     }
 
     /** The delivery's record on {@code github-events}, read by a consumer group of its own. */
-    ConsumerRecord<String, byte[]> readBack(String deliveryId) {
+    protected ConsumerRecord<String, byte[]> readBack(String deliveryId) {
         Map<String, Object> config = kafka.clientConfig();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "intake-test-" + deliveryId);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -73,7 +79,7 @@ abstract class GitHubTestSupport extends HubIntegrationTest {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (deliveryId.equals(DeadLetters.header(record, GitHubHeaders.DELIVERY))) {
+                    if (deliveryId.equals(header(record, GitHubHeaders.DELIVERY))) {
                         return record;
                     }
                 }
@@ -82,13 +88,25 @@ abstract class GitHubTestSupport extends HubIntegrationTest {
         throw new AssertionError("delivery " + deliveryId + " not found on github-events");
     }
 
-    static String signature(byte[] payload, String secret) {
-        return "sha256=" + new String(WebhookSignature.sign(secret.getBytes(StandardCharsets.UTF_8), payload),
-                StandardCharsets.US_ASCII);
+    /** GitHub's {@code X-Hub-Signature-256}, computed here rather than by the class under test. */
+    protected static String signature(byte[] payload, String secret) {
+        try {
+            Mac hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "sha256=" + HexFormat.of().formatHex(hmac.doFinal(payload));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The last value of a record's header, or null. */
+    protected static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** A push of one commit to {@code acme/<repo>} touching {@code files}. */
-    static String push(String repo, long repositoryId, long installationId, String sha, String message,
+    protected static String push(String repo, long repositoryId, long installationId, String sha, String message,
             List<String> files) {
         return json(Map.of(
                 "ref", "refs/heads/main",
@@ -99,16 +117,16 @@ abstract class GitHubTestSupport extends HubIntegrationTest {
                 "sender", Map.of("login", "octocat")));
     }
 
-    static Map<String, Object> repository(String repo, long repositoryId) {
+    protected static Map<String, Object> repository(String repo, long repositoryId) {
         return Map.of("id", repositoryId, "name", repo, "full_name", "acme/" + repo);
     }
 
-    static String sha(String seed) {
+    protected static String sha(String seed) {
         String hex = String.format("%040x", new BigInteger(1, seed.getBytes(StandardCharsets.UTF_8)));
         return hex.substring(hex.length() - 40);
     }
 
-    static int checkRuns(String repo, String sha) {
+    protected static int checkRuns(String repo, String sha) {
         return github().findAll(postRequestedFor(urlPathEqualTo("/repos/acme/" + repo + "/check-runs"))
                 .withRequestBody(matchingJsonPath("$.head_sha", equalTo(sha)))).size();
     }

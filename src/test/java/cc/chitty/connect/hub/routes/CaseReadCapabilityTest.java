@@ -7,7 +7,7 @@ import java.util.List;
 
 import cc.chitty.connect.hub.support.RouteFiles;
 import cc.chitty.connect.hub.upstream.InvalidParameterException;
-import cc.chitty.connect.hub.upstream.RequestParameters;
+import cc.chitty.connect.hub.capability.RequestParameters;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;

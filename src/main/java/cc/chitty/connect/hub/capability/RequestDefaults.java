@@ -1,0 +1,62 @@
+package cc.chitty.connect.hub.capability;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.camel.Body;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fills in the top-level {@code default} values that a request schema declares, so a capability forwards what the
+ * original did when a field was left out ({@code analysisType: comprehensive}, {@code mode: incremental}). A
+ * {@code date-time} field whose default is {@code "now"} gets the current instant. In YAML, after the schema check:
+ * {@code bean: {ref: requestDefaults, method: "apply(*, 'schemas/chittysync.trigger.json')"}}.
+ */
+@Component("requestDefaults")
+public class RequestDefaults {
+
+    private final ObjectMapper mapper;
+    private final Map<String, JsonNode> schemas = new ConcurrentHashMap<>();
+
+    public RequestDefaults(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public String apply(@Body String body, String schemaPath) throws IOException {
+        JsonNode request = mapper.readTree(body);
+        if (!(request instanceof ObjectNode object)) {
+            return body;
+        }
+        Iterator<Map.Entry<String, JsonNode>> properties = schema(schemaPath).path("properties").fields();
+        while (properties.hasNext()) {
+            Map.Entry<String, JsonNode> property = properties.next();
+            JsonNode fallback = property.getValue().get("default");
+            if (fallback != null && !object.hasNonNull(property.getKey())) {
+                boolean now = "date-time".equals(property.getValue().path("format").asText())
+                        && "now".equals(fallback.asText());
+                object.set(property.getKey(), now ? object.textNode(Instant.now().toString()) : fallback);
+            }
+        }
+        return mapper.writeValueAsString(object);
+    }
+
+    private JsonNode schema(String path) {
+        return schemas.computeIfAbsent(path, p -> {
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream(p)) {
+                if (in == null) {
+                    throw new IllegalStateException("no schema at classpath:" + p);
+                }
+                return mapper.readTree(in);
+            } catch (IOException e) {
+                throw new IllegalStateException("unreadable schema " + p, e);
+            }
+        });
+    }
+}

@@ -1,0 +1,154 @@
+package cc.chitty.connect.hub.github.events;
+
+import javax.sql.DataSource;
+
+import cc.chitty.connect.hub.capability.CapabilityRouteConfiguration;
+import cc.chitty.connect.hub.github.GitHubHeaders;
+import cc.chitty.connect.hub.github.GitHubProperties;
+import cc.chitty.connect.hub.github.automation.GitHubEventProcessor;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.Ordered;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.kafka.consumer.DefaultKafkaManualAsyncCommitFactory;
+import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Kafka side of the GitHub App. Guarantees: a record is produced with acks=all by an idempotent producer;
+ * the consumer applies a delivery id at most once in effect (idempotent consumer on the shared JDBC repository,
+ * the id recorded only after success) and commits a record's offset only after it was processed or sent to the
+ * dead-letter topic; a record that still fails after {@code hub.github.consumer.max-attempts} goes to
+ * {@code github-events.dlt} with the error in its headers; if even that fails, the consumer goes back to the
+ * record rather than skipping it.
+ */
+@Component
+@EnableConfigurationProperties(GitHubProperties.class)
+class GitHubEventRoutes extends RouteBuilder {
+
+    static final String ENQUEUE = "direct:github.enqueue";
+    static final String DEAD_LETTER = "direct:github.dead-letter";
+    static final String CONSUMER_ROUTE = "github.events";
+    static final String REPOSITORY = "githubDeliveries";
+    static final String PROCESSOR_NAME = "github-deliveries";
+
+    private static final String BYTES_OUT =
+            "&valueSerializer=org.apache.kafka.common.serialization.ByteArraySerializer";
+    // a 25 MB delivery plus headers; the topics are created with the same limit (GitHubTopics)
+    static final int MAX_RECORD_BYTES = 27 * 1024 * 1024;
+
+    private final GitHubProperties properties;
+    private final GitHubEventProcessor processor;
+    private final DeadLetterHeaders deadLetterHeaders;
+    private final Counter deadLettered;
+
+    GitHubEventRoutes(GitHubProperties properties, GitHubEventProcessor processor,
+            DeadLetterHeaders deadLetterHeaders, MeterRegistry meters) {
+        this.properties = properties;
+        this.processor = processor;
+        this.deadLetterHeaders = deadLetterHeaders;
+        // registered now, not on the first dead letter: an alert on it needs the series to exist at 0
+        this.deadLettered = Counter.builder("hub.github.dead.letters").tag("topic", properties.deadLetterTopic())
+                .description("Records this instance put on the dead-letter topic").register(meters);
+    }
+
+    @Override
+    public void configure() {
+        GitHubProperties.Intake intake = properties.intake();
+        GitHubProperties.Consumer consumer = properties.consumer();
+
+        // the "capability" route configuration: none of the REST door's error mapping applies to these routes
+        from(ENQUEUE).routeId("github.enqueue").routeConfigurationId(CapabilityRouteConfiguration.ID)
+                .to("kafka:" + properties.topic() + "?requestRequiredAcks=all&enableIdempotence=true"
+                        + "&maxBlockMs=" + intake.maxBlock().toMillis()
+                        + "&requestTimeoutMs=" + intake.requestTimeout().toMillis()
+                        + "&deliveryTimeoutMs=" + intake.deliveryTimeout().toMillis()
+                        + "&maxRequestSize=" + MAX_RECORD_BYTES + BYTES_OUT);
+
+        from("kafka:" + properties.topic() + "?groupId=" + consumer.groupId() + "&consumersCount=" + consumer.threads()
+                + "&maxPollRecords=" + consumer.maxPollRecords()
+                + "&autoOffsetReset=earliest&autoCommitEnable=false&allowManualCommit=true&breakOnFirstError=true"
+                // committed asynchronously: a record read again after a crash is dropped by the idempotent consumer
+                + "&kafkaManualCommitFactory=#class:" + DefaultKafkaManualAsyncCommitFactory.class.getName()
+                + "&maxPartitionFetchBytes=" + MAX_RECORD_BYTES
+                + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")
+                .routeId(CONSUMER_ROUTE).routeConfigurationId(CapabilityRouteConfiguration.ID)
+                .errorHandler(deadLetterChannel(DEAD_LETTER)
+                        // a failure to dead-letter fails the exchange: the consumer seeks back instead of skipping
+                        .deadLetterHandleNewException(false)
+                        .useOriginalMessage()
+                        .maximumRedeliveries(consumer.maxAttempts() - 1)
+                        .redeliveryDelay(consumer.initialDelay().toMillis())
+                        .useExponentialBackOff()
+                        .backOffMultiplier(consumer.multiplier())
+                        .maximumRedeliveryDelay(consumer.maxDelay().toMillis())
+                        .retryAttemptedLogLevel(LoggingLevel.WARN)
+                        .logExhausted(true)
+                        .logExhaustedMessageHistory(false))
+                .process(exchange -> exchange.getExchangeExtension().addOnCompletion(new CommitOffset()))
+                // not eager: a delivery id is recorded only once its processing succeeded, so neither a failed
+                // attempt nor a crash mid-way can mark it processed
+                .idempotentConsumer(header(GitHubHeaders.DELIVERY).convertToString())
+                    .idempotentRepository(REPOSITORY)
+                    .eager(false)
+                    .removeOnFailure(true)
+                    .process(processor)
+                .end();
+
+        from(DEAD_LETTER).routeId("github.dead-letter").routeConfigurationId(CapabilityRouteConfiguration.ID)
+                .process(deadLetterHeaders)
+                .to("kafka:" + properties.deadLetterTopic() + "?requestRequiredAcks=all&enableIdempotence=true"
+                        + "&maxRequestSize=" + MAX_RECORD_BYTES + BYTES_OUT)
+                .process(exchange -> deadLettered.increment())
+                .log(LoggingLevel.WARN, "GitHub delivery ${header." + GitHubHeaders.DELIVERY + "} sent to "
+                        + properties.deadLetterTopic() + " after ${header." + GitHubHeaders.ATTEMPTS + "} attempts");
+
+        // without the App's credentials there is nothing to ask GitHub
+        if (!properties.redelivery().interval().isZero() && !properties.appId().isBlank()) {
+            from("timer:github.redelivery?delay=60000&period=" + properties.redelivery().interval().toMillis())
+                    .routeId("github.redelivery").routeConfigurationId(CapabilityRouteConfiguration.ID)
+                    .bean("redeliveryReconciler", "run");
+        }
+    }
+
+    /**
+     * Commits the record's offset when the exchange completed, the dead-letter case included; after the idempotent
+     * repository recorded the id (synchronizations run last-registered first, and this one orders itself last).
+     */
+    private static final class CommitOffset extends SynchronizationAdapter implements Ordered {
+
+        @Override
+        public void onComplete(Exchange exchange) {
+            KafkaManualCommit commit = exchange.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT,
+                    KafkaManualCommit.class);
+            if (commit != null) {
+                commit.commit();
+            }
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Repository {
+
+        /** {@code camel_messageprocessed} (Flyway V4), shared by every instance on the database. */
+        @Bean(REPOSITORY)
+        JdbcMessageIdRepository githubDeliveries(DataSource dataSource) {
+            JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource, PROCESSOR_NAME);
+            repository.setCreateTableIfNotExists(false);
+            return repository;
+        }
+    }
+}
