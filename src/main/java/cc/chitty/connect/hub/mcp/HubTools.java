@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import cc.chitty.connect.hub.evidence.EvidenceUploads;
+import cc.chitty.connect.hub.routes.RouteResources;
 import cc.chitty.connect.hub.upstream.ErrorClass;
 import cc.chitty.connect.hub.upstream.Fault;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -20,7 +21,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,11 +37,13 @@ class HubTools {
     private final CapabilityCalls calls;
     private final EvidenceFetcher evidence;
     private final ObjectMapper mapper;
+    private final RouteResources files;
 
-    HubTools(CapabilityCalls calls, EvidenceFetcher evidence, ObjectMapper mapper) {
+    HubTools(CapabilityCalls calls, EvidenceFetcher evidence, ObjectMapper mapper, RouteResources files) {
         this.calls = calls;
         this.evidence = evidence;
         this.mapper = mapper;
+        this.files = files;
         List<HubTool> all = List.of(
                 capability("chittyid_mint", "Mint a new ChittyID through the ChittyID service (never generated "
                         + "locally)", "chittyid.mint"),
@@ -88,7 +90,8 @@ class HubTools {
     }
 
     private Map<String, Object> schema(String name) {
-        try (InputStream in = new ClassPathResource("schemas/" + name + ".json").getInputStream()) {
+        try (InputStream in = files.open("schemas/" + name + ".json")
+                .orElseThrow(() -> new IOException("no such file"))) {
             return mapper.readValue(in, new TypeReference<>() {
             });
         } catch (IOException e) {
