@@ -37,6 +37,16 @@ public class RouteResources {
         }
     }
 
+    /** When the file was last changed (ms), or 0 when that is unknown (a file in the jar) or there is none. */
+    public long lastModified(String relativePath) {
+        try {
+            Resource resource = loader.getResource(location + "/" + relativePath);
+            return resource.isFile() ? resource.lastModified() : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** Spring resource prefix of the routes directory: {@code file:/…/routes} or {@code classpath:routes}. */
     public String location() {
         return location;

@@ -26,7 +26,11 @@ public class RequestDefaults {
 
     private final ObjectMapper mapper;
     private final RouteResources files;
-    private final Map<String, JsonNode> schemas = new ConcurrentHashMap<>();
+    private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
+
+    /** A schema as read, and when its file had last changed then. */
+    private record Schema(long modified, JsonNode tree) {
+    }
 
     RequestDefaults(ObjectMapper mapper, RouteResources files) {
         this.mapper = mapper;
@@ -51,14 +55,19 @@ public class RequestDefaults {
         return mapper.writeValueAsString(object);
     }
 
+    /** Read again when its file changed, so an edited default applies without a restart. */
     private JsonNode schema(String path) {
-        return schemas.computeIfAbsent(path, p -> {
-            try (InputStream in = files.open(p).orElseThrow(
-                    () -> new IllegalStateException("no schema at " + files.location() + "/" + p))) {
-                return mapper.readTree(in);
-            } catch (IOException e) {
-                throw new IllegalStateException("unreadable schema " + p, e);
-            }
-        });
+        long modified = files.lastModified(path);
+        return schemas.compute(path, (p, known) -> known != null && known.modified() == modified ? known : read(p,
+                modified)).tree();
+    }
+
+    private Schema read(String path, long modified) {
+        try (InputStream in = files.open(path).orElseThrow(
+                () -> new IllegalStateException("no schema at " + files.location() + "/" + path))) {
+            return new Schema(modified, mapper.readTree(in));
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable schema " + path, e);
+        }
     }
 }
