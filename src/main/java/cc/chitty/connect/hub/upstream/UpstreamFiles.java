@@ -88,7 +88,7 @@ class UpstreamFiles {
 
     private void reconnect(File file, UpstreamConnectorRoutes connectors) {
         if (!file.exists()) {
-            LOG.warn("Upstream file " + file + " was removed: its connectors stay until the hub restarts");
+            LOG.warn("Upstream file " + file + " was removed: any connector it made stays until the hub restarts");
             return;
         }
         try {
