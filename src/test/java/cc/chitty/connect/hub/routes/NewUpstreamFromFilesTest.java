@@ -74,6 +74,7 @@ class NewUpstreamFromFilesTest extends HubIntegrationTest {
                       - id: createWidget
                         path: /widgets
                         routeId: rest.acme.widgets.create
+                        description: Create a widget at Acme
                         consumes: application/json
                         produces: application/json
                         to: direct:acme.widgets.create
