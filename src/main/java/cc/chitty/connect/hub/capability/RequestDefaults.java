@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import cc.chitty.connect.hub.routes.RouteResources;
 import org.apache.camel.Body;
 import org.springframework.stereotype.Component;
 
@@ -17,16 +18,23 @@ import org.springframework.stereotype.Component;
  * Fills in the top-level {@code default} values that a request schema declares, so a capability forwards what the
  * original did when a field was left out ({@code analysisType: comprehensive}, {@code mode: incremental}). A
  * {@code date-time} field whose default is {@code "now"} gets the current instant. In YAML, after the schema check:
- * {@code bean: {ref: requestDefaults, method: "apply(*, 'schemas/chittysync.trigger.json')"}}.
+ * {@code bean: {ref: requestDefaults, method: "apply(*, 'schemas/chittysync.trigger.json')"}}, the path relative to the
+ * routes directory.
  */
 @Component("requestDefaults")
 public class RequestDefaults {
 
     private final ObjectMapper mapper;
-    private final Map<String, JsonNode> schemas = new ConcurrentHashMap<>();
+    private final RouteResources files;
+    private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
 
-    public RequestDefaults(ObjectMapper mapper) {
+    /** A schema as read, and when its file had last changed then. */
+    private record Schema(long modified, JsonNode tree) {
+    }
+
+    public RequestDefaults(ObjectMapper mapper, RouteResources files) {
         this.mapper = mapper;
+        this.files = files;
     }
 
     public String apply(@Body String body, String schemaPath) throws IOException {
@@ -47,16 +55,19 @@ public class RequestDefaults {
         return mapper.writeValueAsString(object);
     }
 
+    /** Read again when its file changed, so an edited default applies without a restart. */
     private JsonNode schema(String path) {
-        return schemas.computeIfAbsent(path, p -> {
-            try (InputStream in = getClass().getClassLoader().getResourceAsStream(p)) {
-                if (in == null) {
-                    throw new IllegalStateException("no schema at classpath:" + p);
-                }
-                return mapper.readTree(in);
-            } catch (IOException e) {
-                throw new IllegalStateException("unreadable schema " + p, e);
-            }
-        });
+        long modified = files.lastModified(path);
+        return schemas.compute(path, (p, known) -> known != null && known.modified() == modified ? known : read(p,
+                modified)).tree();
+    }
+
+    private Schema read(String path, long modified) {
+        try (InputStream in = files.open(path).orElseThrow(
+                () -> new IllegalStateException("no schema at " + files.location() + "/" + path))) {
+            return new Schema(modified, mapper.readTree(in));
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable schema " + path, e);
+        }
     }
 }

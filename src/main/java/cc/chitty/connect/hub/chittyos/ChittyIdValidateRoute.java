@@ -23,7 +23,7 @@ class ChittyIdValidateRoute extends RouteBuilder {
         from("direct:chittyid.validate")
                 .routeId("chittyid.validate")
                 .routeConfigurationId(CapabilityRouteConfiguration.ID)
-                .to("json-validator:schemas/chittyid.validate.json")
+                .to("json-validator:{{hub.routes.location}}/schemas/chittyid.validate.json")
                 .process(validations::answerLocally)
                 .filter(exchangeProperty(ChittyIdValidations.ANSWERED).isNull())
                     .setProperty(UpstreamCall.METHOD, constant("POST"))

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import cc.chitty.connect.hub.capability.CapabilityFailure;
 import cc.chitty.connect.hub.evidence.EvidenceUploads;
+import cc.chitty.connect.hub.routes.RouteResources;
 import cc.chitty.connect.hub.upstream.ErrorClass;
 import cc.chitty.connect.hub.upstream.Fault;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -22,7 +23,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,11 +40,14 @@ class HubTools {
     private final CapabilityCalls calls;
     private final EvidenceFetcher evidence;
     private final ObjectMapper mapper;
+    private final RouteResources files;
 
-    HubTools(McpCatalogue catalogue, CapabilityCalls calls, EvidenceFetcher evidence, ObjectMapper mapper) {
+    HubTools(McpCatalogue catalogue, CapabilityCalls calls, EvidenceFetcher evidence, ObjectMapper mapper,
+            RouteResources files) {
         this.calls = calls;
         this.evidence = evidence;
         this.mapper = mapper;
+        this.files = files;
         Map<String, HubTool.Action> builtIns = Map.of("services-status", this::servicesStatus,
                 "registry-discover", this::discover, "evidence-ingest", this::ingestEvidence);
         this.tools = catalogue.tools().stream().map(entry -> tool(entry, builtIns)).collect(Collectors.toMap(
@@ -78,7 +81,8 @@ class HubTools {
     }
 
     private Map<String, Object> schema(String name) {
-        try (InputStream in = new ClassPathResource("schemas/" + name + ".json").getInputStream()) {
+        try (InputStream in = files.open("schemas/" + name + ".json")
+                .orElseThrow(() -> new IOException("no such file"))) {
             return mapper.readValue(in, new TypeReference<>() {
             });
         } catch (IOException e) {

@@ -67,7 +67,7 @@ class McpCatalogue {
     private final Entries entries;
 
     McpCatalogue(ResourceLoader loader,
-            @Value("${hub.mcp.catalogue:file:routes/mcp-catalogue.yaml}") String location) {
+            @Value("${hub.mcp.catalogue}") String location) {
         this.location = location;
         this.entries = check(read(loader.getResource(location)));
     }

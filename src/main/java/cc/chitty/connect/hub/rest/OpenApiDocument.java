@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cc.chitty.connect.hub.routes.RouteResources;
 import cc.chitty.connect.hub.security.ProtectedResource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,17 +57,19 @@ class OpenApiDocument {
     private final String licenseName;
     private final String licenseIdentifier;
     private final ProtectedResource oauth;
+    private final RouteResources files;
 
     OpenApiDocument(CamelContext camel, ObjectMapper mapper, @Value("${hub.api-version:1.0.0}") String version,
             @Value("${hub.api-license.name:Proprietary}") String licenseName,
             @Value("${hub.api-license.identifier:LicenseRef-Proprietary}") String licenseIdentifier,
-            ProtectedResource oauth) {
+            ProtectedResource oauth, RouteResources files) {
         this.oauth = oauth;
         this.camel = camel;
         this.mapper = mapper;
         this.version = version;
         this.licenseName = licenseName;
         this.licenseIdentifier = licenseIdentifier;
+        this.files = files;
     }
 
     ObjectNode build(String serverUrl) {
@@ -166,7 +169,7 @@ class OpenApiDocument {
     }
 
     private JsonNode schema(String resource) {
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in = files.open(resource).orElse(null)) {
             if (in == null) {
                 return null;
             }

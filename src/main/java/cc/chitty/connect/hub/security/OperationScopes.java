@@ -8,6 +8,9 @@ import java.util.function.Supplier;
 
 import cc.chitty.connect.hub.rest.RestCapabilities;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.camel.CamelContext;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.RouteDefinition;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -18,9 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which scope each capability needs, and whether a client (API key or access token) has it. Scopes are keyed by
- * capability id ({@code hub.scopes.capabilities}: {@code chittyid.mint: chittyid:mint}), whichever door runs it; a
- * REST request needs the scope of the capability its route will run ({@link RestCapabilities}), never one read from
- * its URL.
+ * capability id, whichever door runs it: the {@code scope} parameter of the capability's templated route in its
+ * route file, else {@code hub.scopes.capabilities} ({@code chittyid.mint: chittyid:mint}); a REST request needs the
+ * scope of the capability its route will run ({@link RestCapabilities}), never one read from its URL.
  * A capability named with an empty scope needs only a valid key; one not named needs {@code <service>:*} (the id up
  * to its first dot), so a capability nobody has classified yet is open only to keys trusted with its whole service.
  * A key's {@code admin} scope grants everything, {@code *} everything but {@code admin}, {@code <service>:*} every
@@ -43,10 +46,12 @@ public class OperationScopes implements AuthorizationManager<RequestAuthorizatio
 
     private final Map<String, String> capabilities;
     private final RestCapabilities restCapabilities;
+    private final CamelContext camel;
 
-    OperationScopes(Properties properties, RestCapabilities restCapabilities) {
+    OperationScopes(Properties properties, RestCapabilities restCapabilities, CamelContext camel) {
         this.capabilities = properties.capabilities();
         this.restCapabilities = restCapabilities;
+        this.camel = camel;
     }
 
     /**
@@ -59,6 +64,10 @@ public class OperationScopes implements AuthorizationManager<RequestAuthorizatio
 
     /** The scope a capability needs, or null when a valid key is enough. */
     public String requiredFor(String capability) {
+        String declared = declaredInRouteFile(capability);
+        if (declared != null) {
+            return declared;
+        }
         String named = capabilities.get(capability);
         if (named != null) {
             return named.isBlank() ? null : named;
@@ -72,6 +81,15 @@ public class OperationScopes implements AuthorizationManager<RequestAuthorizatio
         Set<String> named = new TreeSet<>(capabilities.values());
         named.remove("");
         return named;
+    }
+
+    /** The non-blank {@code scope} parameter the capability's templated route was created with, else null. */
+    private String declaredInRouteFile(String capability) {
+        RouteDefinition route = camel.getCamelContextExtension().getContextPlugin(Model.class)
+                .getRouteDefinition(capability);
+        Object scope = route == null || route.getTemplateParameters() == null ? null
+                : route.getTemplateParameters().get("scope");
+        return scope == null || scope.toString().isBlank() ? null : scope.toString().trim();
     }
 
     public static boolean grants(List<String> scopes, String required) {

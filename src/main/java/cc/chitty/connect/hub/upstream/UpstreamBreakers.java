@@ -45,6 +45,8 @@ public class UpstreamBreakers {
                 // a 4xx says the request was wrong, not that the service is failing
                 .ignoreException(e -> e instanceof UpstreamStatusException s && s.status() < 500)
                 .build();
+        // an upstream file read again replaces the breaker (and its gauges) with one of its new settings
+        registry.remove(settings.id());
         CircuitBreaker breaker = registry.circuitBreaker(settings.id(), config);
         if (!settings.breaker().enabled()) {
             breaker.transitionToDisabledState();

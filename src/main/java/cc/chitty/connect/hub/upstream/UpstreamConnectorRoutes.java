@@ -1,21 +1,25 @@
 package cc.chitty.connect.hub.upstream;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import cc.chitty.connect.hub.capability.CapabilityRouteConfiguration;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The upstream connector, instantiated for every service in {@code hub.upstreams.services} from two route
- * templates: {@code direct:upstream.<service>}, which capability routes call after setting the {@link UpstreamCall}
+ * The upstream connector, instantiated for every service ({@code hub.upstreams.services} and upstream files, see
+ * {@link UpstreamFiles}) from route templates: {@code direct:upstream.<service>}, which capability routes call after setting the {@link UpstreamCall}
  * properties and which retries transient faults ({@link RetryingCall}), and {@code direct:upstream.<service>.attempt},
  * one call through the service's circuit breaker. Every attempt works on a copy of the capability's exchange.
  * {@code direct:upstream.<service>.probe} makes the same call once, past the breaker and without retries: health
  * probes and status checks use it ({@link UpstreamProbes}), so a failing health endpoint never opens the breaker
- * that real calls go through, nor does an open breaker hide the service's own answer from a probe.
+ * that real calls go through, nor does an open breaker hide the service's own answer from a probe. An upstream file
+ * saved while the hub runs connects its service ({@link #connect}).
  */
 @Component
 @EnableConfigurationProperties(UpstreamProperties.class)
@@ -31,9 +35,10 @@ class UpstreamConnectorRoutes extends RouteBuilder {
     private final UpstreamHttpClients httpClients;
     private final ObjectMapper mapper;
 
-    UpstreamConnectorRoutes(UpstreamProperties properties, UpstreamBreakers breakers, UpstreamRetries retries,
+    UpstreamConnectorRoutes(UpstreamFiles upstreams, UpstreamBreakers breakers, UpstreamRetries retries,
             UpstreamHttpClients httpClients, ObjectMapper mapper) {
-        this.settings = properties.resolved();
+        // read by the request preparer of every connector, so a service connected later is found there too
+        this.settings = new ConcurrentHashMap<>(upstreams.services());
         this.breakers = breakers;
         this.retries = retries;
         this.httpClients = httpClients;
@@ -77,21 +82,43 @@ class UpstreamConnectorRoutes extends RouteBuilder {
                 .to("{{baseUrl}}?httpClient=#httpClient.{{service}}&throwExceptionOnFailure=false")
                 .process(checkResponse);
 
-        settings.values().forEach(this::instantiate);
+        settings.values().forEach(service -> instantiate(this, service));
     }
 
-    private void instantiate(UpstreamSettings service) {
-        bindToRegistry("breaker." + service.id(), breakers.create(service));
-        bindToRegistry("httpClient." + service.id(), httpClients.create(service));
+    /** Connects a service declared in an upstream file while the hub runs, replacing its connector if it had one. */
+    synchronized void connect(UpstreamSettings service) throws Exception {
+        CamelContext camel = getContext();
+        String prefix = "upstream." + service.id();
+        for (String routeId : List.of(prefix, prefix + ".attempt", prefix + ".probe")) {
+            if (camel.getRoute(routeId) != null) {
+                camel.getRouteController().stopRoute(routeId);
+                camel.removeRoute(routeId);
+            }
+        }
+        settings.put(service.id(), service);
+        RouteBuilder connector = new RouteBuilder() {
+            @Override
+            public void configure() {
+                instantiate(this, service);
+            }
+        };
+        camel.addRoutes(connector);
+        // adding a builder to a running context creates its plain routes only
+        connector.addTemplatedRoutesToCamelContext(camel);
+    }
+
+    private void instantiate(RouteBuilder builder, UpstreamSettings service) {
+        builder.bindToRegistry("breaker." + service.id(), breakers.create(service));
+        builder.bindToRegistry("httpClient." + service.id(), httpClients.create(service));
         retries.register(service);
-        templatedRoute(CONNECTOR)
+        builder.templatedRoute(CONNECTOR)
                 .routeId("upstream." + service.id())
                 .parameter("service", service.id());
-        templatedRoute(ATTEMPT)
+        builder.templatedRoute(ATTEMPT)
                 .routeId("upstream." + service.id() + ".attempt")
                 .parameter("service", service.id())
                 .parameter("baseUrl", service.baseUrl());
-        templatedRoute(PROBE)
+        builder.templatedRoute(PROBE)
                 .routeId("upstream." + service.id() + ".probe")
                 .parameter("service", service.id())
                 .parameter("baseUrl", service.baseUrl());

@@ -1,7 +1,6 @@
 package cc.chitty.connect.hub.upstream;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -35,14 +34,8 @@ public record UpstreamProperties(Settings defaults, Map<String, Settings> servic
             Double jitter) {
     }
 
-    /** Every configured service with its defaults filled in. */
-    public Map<String, UpstreamSettings> resolved() {
-        Map<String, UpstreamSettings> resolved = new LinkedHashMap<>();
-        services.forEach((id, s) -> resolved.put(id, resolve(id, s)));
-        return resolved;
-    }
-
-    private UpstreamSettings resolve(String id, Settings s) {
+    /** One service's settings with the defaults filled in. */
+    UpstreamSettings resolve(String id, Settings s) {
         if (s.baseUrl() == null || s.baseUrl().isBlank()) {
             throw new IllegalStateException("hub.upstreams.services." + id + ".base-url is not set");
         }

@@ -54,6 +54,8 @@ class UpstreamRetries {
             }
             return backoff.apply(attempt);
         };
+        // an upstream file read again replaces the retry with one of its new settings
+        registry.remove(name);
         return registry.retry(name, RetryConfig.custom()
                 .maxAttempts(Math.max(1, r.maxAttempts()))
                 .intervalBiFunction(interval)

@@ -35,7 +35,7 @@ class ContextStepCapabilitiesTest {
     @BeforeEach
     void loadTheCapabilitiesAlone() throws Exception {
         context.getRegistry().bind("requestParameters", new RequestParameters());
-        context.getRegistry().bind("requestDefaults", new RequestDefaults(mapper));
+        context.getRegistry().bind("requestDefaults", new RequestDefaults(mapper, new RouteResources(RouteFiles.LOCATION)));
         context.getRegistry().bind("canonicalValues", new NoCanonicalFields());
         RouteFiles.load(context, List.of("capability-templates.camel.yaml", "chittycertify.camel.yaml",
                 "chittyauth.camel.yaml"), "chittycertify.context", "chittyauth.provision");

@@ -38,7 +38,7 @@ class GitHubCapabilitiesTest {
     @BeforeEach
     void loadTheCapabilitiesAlone() throws Exception {
         context.getRegistry().bind("requestParameters", new RequestParameters());
-        context.getRegistry().bind("requestDefaults", new RequestDefaults(new ObjectMapper()));
+        context.getRegistry().bind("requestDefaults", new RequestDefaults(new ObjectMapper(), new RouteResources(RouteFiles.LOCATION)));
         context.getRegistry().bind("canonicalValues", new NoCanonicalFields());
         RouteFiles.load(context, List.of("capability-templates.camel.yaml", "github.camel.yaml"),
                 "github.pulls.files", "github.comments.update");

@@ -65,8 +65,7 @@ public abstract class HubIntegrationTest {
             registry.add("hub.upstreams.services." + service + ".token", () -> UPSTREAM_TOKEN);
         });
         registry.add("hub.github.private-key", TestGitHubApp::privateKeyPem);
-        registry.add("camel.main.routes-include-pattern", () -> "file:" + TestRoutes.dir() + "/*.camel.yaml");
-        registry.add("camel.main.routes-reload-directory", () -> TestRoutes.dir().toString());
+        registry.add("hub.routes.directory", () -> TestRoutes.dir().toString());
     }
 
     /** Each test starts with full rate-limit buckets, whatever the previous one spent. */

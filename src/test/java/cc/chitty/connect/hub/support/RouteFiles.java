@@ -16,13 +16,18 @@ import org.apache.camel.support.ResourceHelper;
  */
 public final class RouteFiles {
 
+    /** Where the route files and their schemas are read from: the project's routes directory. */
+    public static final String LOCATION = "file:routes";
+
     private RouteFiles() {
     }
 
     public static void load(ModelCamelContext context, List<String> files, String... routeIds) throws Exception {
+        // the routes find their schemas beside them, as the hub's RouteDirectoryEnvironment tells them in a run
+        context.getPropertiesComponent().addInitialProperty("hub.routes.location", LOCATION);
         RoutesLoader loader = PluginHelper.getRoutesLoader(context);
         for (String file : files) {
-            loader.loadRoutes(ResourceHelper.resolveMandatoryResource(context, "file:routes/" + file));
+            loader.loadRoutes(ResourceHelper.resolveMandatoryResource(context, LOCATION + "/" + file));
         }
         Set<String> kept = Set.of(routeIds);
         List<RouteDefinition> others = context.getRouteDefinitions().stream()

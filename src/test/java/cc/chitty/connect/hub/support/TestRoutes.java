@@ -8,8 +8,8 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * A private copy of {@code routes/} for the test JVM: the hub loads and watches it as it does the real folder,
- * and tests may edit it without touching the checked-in routes.
+ * A private copy of {@code routes/} (route files, schemas, upstream files) for the test JVM: the hub loads and
+ * watches it as it does the real folder, and tests may edit it without touching the checked-in routes.
  */
 public final class TestRoutes {
 
@@ -26,9 +26,12 @@ public final class TestRoutes {
         try {
             Path dir = Files.createDirectories(Path.of("target/test-routes", UUID.randomUUID().toString()))
                     .toAbsolutePath();
-            try (Stream<Path> files = Files.list(Path.of("routes"))) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".camel.yaml")).toList()) {
-                    Files.copy(file, dir.resolve(file.getFileName()));
+            Path routes = Path.of("routes");
+            try (Stream<Path> files = Files.walk(routes)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Path copy = dir.resolve(routes.relativize(file).toString());
+                    Files.createDirectories(copy.getParent());
+                    Files.copy(file, copy);
                 }
             }
             return dir;
