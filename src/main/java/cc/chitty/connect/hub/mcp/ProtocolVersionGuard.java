@@ -1,5 +1,7 @@
 package cc.chitty.connect.hub.mcp;
 
+import cc.chitty.connect.hub.web.FilterOrder;
+
 import java.io.IOException;
 import java.util.List;
 
@@ -12,7 +14,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * nothing from it.
  */
 @Component
-@Order(SecurityProperties.DEFAULT_FILTER_ORDER + 6)
+@Order(FilterOrder.MCP_PROTOCOL_VERSION)
 class ProtocolVersionGuard extends OncePerRequestFilter {
 
     private final List<String> supported;
