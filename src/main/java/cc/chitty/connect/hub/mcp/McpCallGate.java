@@ -4,6 +4,7 @@ import java.util.List;
 
 import cc.chitty.connect.hub.ratelimit.RateLimiter;
 import cc.chitty.connect.hub.security.OperationScopes;
+import cc.chitty.connect.hub.web.EdgeRefusals;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,10 +18,12 @@ class McpCallGate {
 
     private final OperationScopes scopes;
     private final RateLimiter limiter;
+    private final EdgeRefusals refusals;
 
-    McpCallGate(OperationScopes scopes, RateLimiter limiter) {
+    McpCallGate(OperationScopes scopes, RateLimiter limiter, EdgeRefusals refusals) {
         this.scopes = scopes;
         this.limiter = limiter;
+        this.refusals = refusals;
     }
 
     /**
@@ -32,6 +35,7 @@ class McpCallGate {
         for (String capability : capabilities) {
             String scope = scopes.requiredFor(capability);
             if (!OperationScopes.grants(caller.key().scopes(), scope)) {
+                refusals.refusedMcpCall("scope", 403);
                 throw ToolCallRefused.insufficientScope(subject, scope);
             }
         }
@@ -41,6 +45,7 @@ class McpCallGate {
         RateLimiter.Decision limit = limiter.takeMcpCall(caller.key(),
                 capabilities.isEmpty() ? null : capabilities.get(0));
         if (!limit.allowed()) {
+            refusals.refusedMcpCall("rate-limit", 429);
             throw ToolCallRefused.rateLimited(limit);
         }
         return limit;
