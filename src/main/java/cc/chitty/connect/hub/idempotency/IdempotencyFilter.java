@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import cc.chitty.connect.hub.security.ClientAuthentication;
 import cc.chitty.connect.hub.web.BodyTooLargeException;
 import cc.chitty.connect.hub.web.BufferedBodyRequest;
+import cc.chitty.connect.hub.web.FilterOrder;
 import cc.chitty.connect.hub.web.HttpLimitsProperties;
 import cc.chitty.connect.hub.web.Problem;
 import cc.chitty.connect.hub.web.ProblemWriter;
@@ -20,7 +21,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.codec.binary.Hex;
 import org.apache.commons.codec.digest.DigestUtils;
-import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -38,7 +38,7 @@ import org.springframework.web.util.WebUtils;
  * is fingerprinted as it streams by, from the spool the body limit made or one made here, never held whole.
  */
 @Component
-@Order(SecurityProperties.DEFAULT_FILTER_ORDER + 10)
+@Order(FilterOrder.IDEMPOTENCY)
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";

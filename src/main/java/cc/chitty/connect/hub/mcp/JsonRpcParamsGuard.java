@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import cc.chitty.connect.hub.web.BufferedBodyRequest;
+import cc.chitty.connect.hub.web.FilterOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,7 +14,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -26,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * says: error -32602 naming the method, over HTTP 200. Everything else passes to the SDK untouched.
  */
 @Component
-@Order(SecurityProperties.DEFAULT_FILTER_ORDER + 7)
+@Order(FilterOrder.MCP_JSON_RPC_PARAMS)
 class JsonRpcParamsGuard extends OncePerRequestFilter {
 
     private static final Set<String> PATHS = Set.of("/mcp", "/mcp/message");

@@ -4,6 +4,7 @@ import java.util.List;
 
 import cc.chitty.connect.hub.ratelimit.RateLimiter;
 import cc.chitty.connect.hub.security.OperationScopes;
+import cc.chitty.connect.hub.web.EdgeRefusals;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,10 +18,12 @@ class McpCallGate {
 
     private final OperationScopes scopes;
     private final RateLimiter limiter;
+    private final EdgeRefusals refusals;
 
-    McpCallGate(OperationScopes scopes, RateLimiter limiter) {
+    McpCallGate(OperationScopes scopes, RateLimiter limiter, EdgeRefusals refusals) {
         this.scopes = scopes;
         this.limiter = limiter;
+        this.refusals = refusals;
     }
 
     /** Whether the key has the scope of every capability, without taking a rate-limit token. */
@@ -38,6 +41,7 @@ class McpCallGate {
         for (String capability : capabilities) {
             String scope = scopes.requiredFor(capability);
             if (!OperationScopes.grants(caller.client().scopes(), scope)) {
+                refusals.refusedMcpCall("scope", 403);
                 throw ToolCallRefused.insufficientScope(subject, scope);
             }
         }
@@ -47,6 +51,7 @@ class McpCallGate {
         RateLimiter.Decision limit = limiter.takeMcpCall(caller.client(),
                 capabilities.isEmpty() ? null : capabilities.get(0));
         if (!limit.allowed()) {
+            refusals.refusedMcpCall("rate-limit", 429);
             throw ToolCallRefused.rateLimited(limit);
         }
         return limit;

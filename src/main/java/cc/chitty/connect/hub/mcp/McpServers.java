@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 
 import cc.chitty.connect.hub.upstream.ErrorClass;
+import cc.chitty.connect.hub.web.FilterOrder;
 import cc.chitty.connect.hub.web.ProblemWriter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -19,7 +20,6 @@ import io.modelcontextprotocol.server.transport.ServerHttpHeaderValidator;
 import io.modelcontextprotocol.modern.server.transport.HttpServletMcpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -121,7 +121,7 @@ class McpServers {
     FilterRegistrationBean<LegacySseSessions> legacySseSessionsFilter(LegacySseSessions sessions) {
         FilterRegistrationBean<LegacySseSessions> registration = new FilterRegistrationBean<>(sessions);
         registration.addUrlPatterns(legacySseServletPaths());
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 8);
+        registration.setOrder(FilterOrder.MCP_LEGACY_SSE_SESSIONS);
         registration.setAsyncSupported(true);
         return registration;
     }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 
+import cc.chitty.connect.hub.web.FilterOrder;
 import cc.chitty.connect.hub.web.Problem;
 import cc.chitty.connect.hub.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
@@ -49,6 +50,7 @@ class JolokiaGetGuard {
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns("/actuator/jolokia", "/actuator/jolokia/*", "/actuator/hawtio/jolokia",
                 "/actuator/hawtio/jolokia/*");
+        registration.setOrder(FilterOrder.JOLOKIA_GET_GUARD);
         return registration;
     }
 

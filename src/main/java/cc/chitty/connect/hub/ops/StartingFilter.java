@@ -2,13 +2,13 @@ package cc.chitty.connect.hub.ops;
 
 import java.io.IOException;
 
+import cc.chitty.connect.hub.web.FilterOrder;
 import cc.chitty.connect.hub.web.Problem;
 import cc.chitty.connect.hub.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * never a 404 for a route that is about to be served. Once open it only passes requests on.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(FilterOrder.STARTING)
 class StartingFilter extends OncePerRequestFilter {
 
     private final DoorsOpen doors;

@@ -7,12 +7,12 @@ import java.util.Optional;
 import cc.chitty.connect.hub.rest.RestCapabilities;
 import cc.chitty.connect.hub.security.Client;
 import cc.chitty.connect.hub.security.ClientAuthentication;
+import cc.chitty.connect.hub.web.FilterOrder;
 import cc.chitty.connect.hub.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
@@ -28,7 +28,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * and the IETF draft's {@code RateLimit-Policy} / {@code RateLimit}.
  */
 @Component
-@Order(SecurityProperties.DEFAULT_FILTER_ORDER + 5)
+@Order(FilterOrder.RATE_LIMIT)
 class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimitProperties properties;

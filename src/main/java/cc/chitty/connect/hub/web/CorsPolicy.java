@@ -9,7 +9,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
@@ -60,8 +59,7 @@ class CorsPolicy {
         CorsFilter filter = new CorsFilter(source);
         filter.setCorsProcessor(new NoAllowHeaderForUnknownOrigins());
         FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(filter);
-        // before authentication: a preflight carries no credentials
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        registration.setOrder(FilterOrder.CORS);
         return registration;
     }
 

@@ -7,7 +7,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -19,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * body of any other type on a write is refused with 415 before it is read.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+@Order(FilterOrder.JSON_CONTENT_TYPE)
 class JsonContentTypeFilter extends OncePerRequestFilter {
 
     private static final List<String> GUARDED = List.of("/api/", "/admin/");

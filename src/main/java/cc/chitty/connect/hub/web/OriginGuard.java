@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -41,8 +40,7 @@ class OriginGuard {
         };
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns("/mcp", "/mcp/*");
-        // right after CORS (which answers preflights), before authentication
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 6);
+        registration.setOrder(FilterOrder.MCP_ORIGIN);
         return registration;
     }
 }

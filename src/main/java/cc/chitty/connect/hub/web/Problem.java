@@ -20,9 +20,11 @@ public final class Problem {
 
     private final Map<String, Object> fields = new LinkedHashMap<>();
     private final int status;
+    private final String type;
 
     private Problem(int status, String type, String title, String detail) {
         this.status = status;
+        this.type = type;
         fields.put("type", TYPE_BASE + type);
         fields.put("title", title);
         fields.put("status", status);
@@ -50,6 +52,11 @@ public final class Problem {
 
     public int status() {
         return status;
+    }
+
+    /** The error class, without the URI base: {@code rate-limited}. */
+    public String type() {
+        return type;
     }
 
     public Map<String, Object> fields() {

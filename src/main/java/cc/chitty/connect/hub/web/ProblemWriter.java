@@ -6,20 +6,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Component;
 
-/** Writes a {@link Problem} straight to a servlet response, for filters that answer before any handler runs. */
+/**
+ * Writes a {@link Problem} straight to a servlet response, for filters that answer before any handler runs, and
+ * counts it as an edge refusal ({@link EdgeRefusals}).
+ */
 @Component
 public class ProblemWriter {
 
     private final ObjectMapper mapper;
+    private final EdgeRefusals refusals;
 
-    ProblemWriter(ObjectMapper mapper) {
+    ProblemWriter(ObjectMapper mapper, EdgeRefusals refusals) {
         this.mapper = mapper;
+        this.refusals = refusals;
     }
 
     public void write(HttpServletResponse response, Problem problem) throws IOException {
         if (response.isCommitted()) {
             return;
         }
+        refusals.refused(problem);
         response.resetBuffer();
         response.setStatus(problem.status());
         response.setContentType(Problem.MEDIA_TYPE);

@@ -7,15 +7,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 import cc.chitty.connect.hub.support.HubIntegrationTest;
 import cc.chitty.connect.hub.support.StandIns;
+import cc.chitty.connect.hub.support.TestSpans;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -25,6 +34,9 @@ class TraceContextTest extends HubIntegrationTest {
 
     private static final String CALLER_SPAN = "00f067aa0ba902b7";
     private static final String ENTRY = "{\"eventType\":\"test.traced\",\"data\":{\"k\":\"v\"}}";
+
+    @Autowired
+    private InMemorySpanExporter spans;
 
     @Test
     void aRestCallersTraceparentReachesTheUpstreamWithTheSameTraceId() {
@@ -36,6 +48,26 @@ class TraceContextTest extends HubIntegrationTest {
 
         assertThat(logged.statusCode()).as(logged.body()).isBetween(200, 299);
         assertThat(entriesIn(traceId)).singleElement().satisfies(this::isTheHubsOwnSpan);
+    }
+
+    @Test
+    void aRestCallsSpansFormOneTreeUnderTheServerSpan() {
+        String traceId = newTraceId();
+
+        HttpResponse<String> logged = send(request("/api/chittychronicle/log").header("traceparent", traceparent(traceId))
+                .header("X-ChittyOS-API-Key", newKey()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(ENTRY)).build());
+
+        assertThat(logged.statusCode()).as(logged.body()).isBetween(200, 299);
+        List<SpanData> trace = Awaitility.await().atMost(Duration.ofSeconds(30)).until(
+                () -> TestSpans.ofTrace(spans, traceId), found -> found.stream().anyMatch(s -> s.getKind() == SpanKind.SERVER)
+                        && found.stream().anyMatch(s -> s.getKind() == SpanKind.CLIENT));
+        Set<String> ids = trace.stream().map(SpanData::getSpanId).collect(Collectors.toSet());
+        // the REST DSL route has no span of its own, which would sit beside the server span under the caller's
+        assertThat(trace).filteredOn(span -> span.getParentSpanId().equals(CALLER_SPAN)).singleElement()
+                .satisfies(span -> assertThat(span.getKind()).isEqualTo(SpanKind.SERVER));
+        assertThat(trace).filteredOn(span -> !span.getParentSpanId().equals(CALLER_SPAN))
+                .allSatisfy(span -> assertThat(ids).contains(span.getParentSpanId()));
     }
 
     @Test
