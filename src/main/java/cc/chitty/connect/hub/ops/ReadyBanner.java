@@ -36,7 +36,7 @@ class ReadyBanner {
                   OpenAPI  %s/openapi.json
                   Hawtio   %s/actuator/hawtio   operator login: %s / %s
                 %s  First API key:
-                    curl -u %s:%s -H 'Content-Type: application/json' \\
+                    curl -u %s:%s -H 'X-Requested-By: cli' -H 'Content-Type: application/json' \\
                          -d '{"name":"my-client","scopes":["chittyid:mint"]}' %s/admin/api-keys
 
                 """, event.getTimeTaken().toMillis() / 1000.0, baseUrl, baseUrl, baseUrl, baseUrl,
