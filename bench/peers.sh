@@ -4,7 +4,8 @@
 #   N    an nginx reverse proxy in front of D, upstream keep-alive
 #   G    Spring Cloud Gateway Server MVC (bench/peers/gateway-mvc, defaults, one plain route to D)
 #   H    the hub's GET /api/registry/services to D (API key with its scope, limiter and breaker on, registry cache off)
-#   MCP  the hub's tools/call of chitty_registry_discover, the same capability (bench/mcp-tools-call.lua)
+#   MCP  the hub's tools/call of chitty_registry_discover, the same capability (bench/mcp-tools-call.lua, 2025-11-25)
+#   MCP26  the same tools/call in revision 2026-07-28 (bench/mcp-2026-tools-call.lua: _meta, Mcp-Method, Mcp-Name)
 #   and the hub's public GET /health.
 # Each target is warmed up in turn, then measured in rounds (D, N, G, H, MCP, /health, repeated); the table gives
 # per target the medians over the rounds of req/s, p50, p99 and the server's CPU per request: utime + stime from
@@ -100,11 +101,17 @@ tools_call=$(sed -n "s/^wrk.body = '\(.*\)'$/\1/p;s/^    \.\. '\(.*\)'$/\1/p" be
 answer=$(curl -fs -H "X-ChittyOS-API-Key: $key" -H 'Content-Type: application/json' \
     -H 'Accept: application/json, text/event-stream' --data "$tools_call" "http://127.0.0.1:$hub_port/mcp")
 echo "$answer" | grep -q '"isError":false' || { echo "tools/call did not succeed: $answer" >&2; exit 1; }
+tools_call_2026=$(sed -n "s/^wrk.body = '\(.*\)'$/\1/p;s/^    \.\. '\(.*\)'$/\1/p" bench/mcp-2026-tools-call.lua | tr -d '\n')
+answer=$(curl -fs -H "X-ChittyOS-API-Key: $key" -H 'Content-Type: application/json' \
+    -H 'Accept: application/json, text/event-stream' -H 'MCP-Protocol-Version: 2026-07-28' \
+    -H 'Mcp-Method: tools/call' -H 'Mcp-Name: chitty_registry_discover' --data "$tools_call_2026" \
+    "http://127.0.0.1:$hub_port/mcp")
+echo "$answer" | grep -q '"isError":false' || { echo "2026-07-28 tools/call did not succeed: $answer" >&2; exit 1; }
 curl -fs "http://127.0.0.1:$hub_port/health" >/dev/null || { echo "the hub's /health does not answer 200" >&2; exit 1; }
 
 # per target: its label, the server's pids, the url and wrk's arguments, where "-H key" stands for the API key
 # header (wrk keeps a header only when its name is followed by ": ", which word splitting would break)
-targets=(D N G H MCP health)
+targets=(D N G H MCP MCP26 health)
 declare -A label pid url args
 label[D]="**D** nginx serving the ~1 KiB JSON file directly"; pid[D]=$d_pid
 url[D]=http://127.0.0.1:$d_port/api/services; args[D]=
@@ -114,8 +121,10 @@ label[G]="**G** Spring Cloud Gateway Server MVC → D"; pid[G]=$g_pid
 url[G]=http://127.0.0.1:$g_port/api/services; args[G]=
 label[H]="**H** hub GET /api/registry/services → D"; pid[H]=$hub_pids
 url[H]=http://127.0.0.1:$hub_port/api/registry/services; args[H]="-H key"
-label[MCP]="hub MCP tools/call chitty_registry_discover → D"; pid[MCP]=$hub_pids
+label[MCP]="hub MCP 2025-11-25 tools/call chitty_registry_discover → D"; pid[MCP]=$hub_pids
 url[MCP]=http://127.0.0.1:$hub_port/mcp; args[MCP]="-H key -s bench/mcp-tools-call.lua"
+label[MCP26]="hub MCP 2026-07-28 tools/call chitty_registry_discover → D"; pid[MCP26]=$hub_pids
+url[MCP26]=http://127.0.0.1:$hub_port/mcp; args[MCP26]="-H key -s bench/mcp-2026-tools-call.lua"
 label[health]="hub GET /health (public)"; pid[health]=$hub_pids
 url[health]=http://127.0.0.1:$hub_port/health; args[health]=
 
@@ -196,7 +205,8 @@ for t in "${targets[@]}"; do
 done
 echo
 echo "H's CPU per request ÷ G's: $(ratio "$(median H 5)" "$(median G 5)");" \
-    "MCP ÷ H req/s: $(ratio "${rps_of[MCP]}" "${rps_of[H]}")."
+    "MCP ÷ H req/s: $(ratio "${rps_of[MCP]}" "${rps_of[H]}");" \
+    "MCP26 (2026-07-28) ÷ MCP (2025-11-25) req/s: $(ratio "${rps_of[MCP26]}" "${rps_of[MCP]}")."
 echo "After the load (-Xms256m -Xmx512m each): hub $(rss "$hub_pid"); G $(rss "$g_pid")."
 # wrk counts failed answers as requests: where there were any, which statuses 200 GETs, 32 at a time, get now
 for t in D N G H health; do

@@ -1,6 +1,7 @@
 package cc.chitty.connect.hub.mcp;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,53 +28,51 @@ class HubPrompts {
     private static final Set<String> ENTITIES =
             Set.of("PEO", "PLACE", "PROP", "EVNT", "AUTH", "INFO", "FACT", "CONTEXT", "ACTOR", "P", "L", "T", "E", "A");
 
-    private static final List<McpSchema.Prompt> PROMPTS = List.of(
-            new McpSchema.Prompt("mint-and-log-identity", "Mint a ChittyID and log it to ChittyChronicle",
-                    "Mints a new ChittyID for an entity, then records the minting as a ChittyChronicle event",
-                    List.of(new McpSchema.PromptArgument("entity", "Entity type: PEO, PLACE, PROP, EVNT, AUTH, INFO, "
-                                    + "FACT, CONTEXT, ACTOR, or P, L, T, E, A", true),
-                            new McpSchema.PromptArgument("name", "What the identity is for (a person's or thing's "
-                                    + "name)", false),
-                            new McpSchema.PromptArgument("source", "Where the request comes from, kept in the "
-                                    + "event", false))),
-            new McpSchema.Prompt("open-case-from-description", "Open a case from a description",
-                    "Analyzes a free-text description, chooses the case type and title, creates the case in "
-                            + "ChittyCases and logs it",
-                    List.of(new McpSchema.PromptArgument("description", "What happened, in the user's words", true),
-                            new McpSchema.PromptArgument("caseType", "A case type chitty_case_create accepts (by "
-                                    + "default eviction, litigation, resolution or general); chosen from the "
-                                    + "description when left out", false))),
-            new McpSchema.Prompt("ecosystem-health-report", "Report on the ChittyOS ecosystem's health",
-                    "Embeds the live awareness document (services online, registry, rating) and asks for a short "
-                            + "report with the services that need attention",
-                    List.of(new McpSchema.PromptArgument("focus", "A service id to look at closely, e.g. chittyid",
-                            false))));
+    /** The prompts whose text the hub writes; the catalogue declares which of them are offered, and how. */
+    private static final Set<String> WRITTEN = Set.of("mint-and-log-identity", "open-case-from-description",
+            "ecosystem-health-report");
 
-    private static final String AWARENESS = "chitty://context/awareness";
-
+    private final List<McpSchema.Prompt> prompts;
+    private final Map<String, String> embeds = new HashMap<>();
     private final HubResources resources;
     private final CanonicalValues canonical;
     private final McpCallGate gate;
 
-    HubPrompts(HubResources resources, CanonicalValues canonical, McpCallGate gate) {
+    HubPrompts(McpCatalogue catalogue, HubResources resources, CanonicalValues canonical, McpCallGate gate) {
         this.resources = resources;
         this.canonical = canonical;
         this.gate = gate;
+        this.prompts = catalogue.prompts().stream().map(this::prompt).toList();
+    }
+
+    private McpSchema.Prompt prompt(McpCatalogue.PromptEntry entry) {
+        if (!WRITTEN.contains(entry.name())) {
+            throw new IllegalStateException("The MCP catalogue's prompt " + entry.name() + " has no text in the hub; "
+                    + "it writes " + new TreeSet<>(WRITTEN));
+        }
+        if (entry.embeds() != null) {
+            embeds.put(entry.name(), entry.embeds());
+        }
+        List<McpSchema.PromptArgument> arguments = entry.arguments() == null ? List.of()
+                : entry.arguments().stream().map(a -> new McpSchema.PromptArgument(a.name(), a.description(),
+                        a.required())).toList();
+        return new McpSchema.Prompt(entry.name(), entry.title(), entry.description(), arguments);
     }
 
     List<McpSchema.Prompt> all() {
-        return PROMPTS;
+        return prompts;
     }
 
     Optional<McpSchema.Prompt> find(String name) {
-        return PROMPTS.stream().filter(p -> p.name().equals(name)).findFirst();
+        return prompts.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
     McpSchema.GetPromptResult get(String name, Map<String, Object> arguments, Caller caller) {
         McpSchema.Prompt prompt = find(name).orElseThrow(() -> ToolCallRefused.invalidArguments(name,
                 List.of(new Fault.Violation("name", "is not a prompt of this server"))));
-        gate.admit("The prompt " + name, "ecosystem-health-report".equals(name)
-                ? resources.find(AWARENESS).orElseThrow().capabilities() : List.of(), caller);
+        String embedded = embeds.get(name);
+        gate.admit("The prompt " + name, embedded != null
+                ? resources.find(embedded).orElseThrow().capabilities() : List.of(), caller);
         Map<String, Object> args = arguments != null ? arguments : Map.of();
         List<Fault.Violation> missing = new ArrayList<>();
         prompt.arguments().stream().filter(a -> Boolean.TRUE.equals(a.required()))
@@ -85,7 +84,7 @@ class HubPrompts {
         return switch (name) {
             case "mint-and-log-identity" -> mintAndLog(args);
             case "open-case-from-description" -> openCase(args);
-            default -> healthReport(args, caller);
+            default -> healthReport(embedded, args, caller);
         };
     }
 
@@ -136,8 +135,9 @@ class HubPrompts {
         return result("Open a case from a description", text);
     }
 
-    private McpSchema.GetPromptResult healthReport(Map<String, Object> args, Caller caller) {
-        HubResources.HubResource awareness = resources.find(AWARENESS).orElseThrow();
+    private McpSchema.GetPromptResult healthReport(String embedded, Map<String, Object> args, Caller caller) {
+        HubResources.HubResource awareness = resources.find(embedded).orElseThrow(() -> new IllegalStateException(
+                "The MCP catalogue's prompt ecosystem-health-report embeds no resource"));
         McpSchema.EmbeddedResource live = new McpSchema.EmbeddedResource(null, new McpSchema.TextResourceContents(
                 awareness.uri(), HubResources.MIME_TYPE, resources.content(awareness, caller)));
         String focus = text(args, "focus");

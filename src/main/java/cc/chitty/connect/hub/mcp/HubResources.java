@@ -13,46 +13,52 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 
 /**
- * The original's three resources, read through the same capability routes as REST: the services status, the
- * registry's list, and the awareness summary combining both (services online, registered services, and the
- * ecosystem rating exactly as the services status computes it). A read passes the {@link McpCallGate}: the scope
- * of every capability the resource shows (the awareness summary needs both {@code services:read} and
- * {@code registry:read}, rather than a document with parts left out), and a rate-limit token as a tool call takes.
+ * The resources of the {@link McpCatalogue} (the original's three), read through the same capability routes as
+ * REST: the services status, the registry's list, and the awareness summary combining both (services online,
+ * registered services, and the ecosystem rating exactly as the services status computes it). A read passes the
+ * {@link McpCallGate}: the scope of every capability the resource shows (the awareness summary needs both
+ * {@code services:read} and {@code registry:read}, rather than a document with parts left out), and a rate-limit
+ * token as a tool call takes.
  */
 @Component
 class HubResources {
 
     static final String MIME_TYPE = "application/json";
+    /** The built-in content of the awareness summary. */
+    private static final String AWARENESS = "awareness";
 
     /** A resource and the capabilities it shows, whose scopes reading it needs. */
-    record HubResource(String uri, String name, String description, List<String> capabilities) {
+    record HubResource(String uri, String name, String title, String description, List<String> capabilities,
+            String content) {
     }
 
-    private static final List<HubResource> RESOURCES = List.of(
-            new HubResource("chitty://services/status", "ChittyOS services status",
-                    "Health of every ChittyOS service and the ecosystem rating", List.of("services.status")),
-            new HubResource("chitty://registry/services", "Registered services",
-                    "The services registered in ChittyRegistry", List.of("chittyregistry.list")),
-            new HubResource("chitty://context/awareness", "Ecosystem awareness",
-                    "Services online, registered services and the ecosystem health in one document",
-                    List.of("services.status", "chittyregistry.list")));
-
+    private final List<HubResource> resources;
     private final CapabilityCalls calls;
     private final McpCallGate gate;
     private final ObjectMapper mapper;
 
-    HubResources(CapabilityCalls calls, McpCallGate gate, ObjectMapper mapper) {
+    HubResources(McpCatalogue catalogue, CapabilityCalls calls, McpCallGate gate, ObjectMapper mapper) {
+        this.resources = catalogue.resources().stream().map(HubResources::resource).toList();
         this.calls = calls;
         this.gate = gate;
         this.mapper = mapper;
     }
 
+    private static HubResource resource(McpCatalogue.ResourceEntry entry) {
+        if (entry.content() != null ? !AWARENESS.equals(entry.content()) : entry.capabilities().size() != 1) {
+            throw new IllegalStateException("The MCP catalogue's resource " + entry.uri() + " needs content "
+                    + AWARENESS + " or exactly one capability");
+        }
+        return new HubResource(entry.uri(), entry.name(), entry.title(), entry.description(),
+                List.copyOf(entry.capabilities()), entry.content());
+    }
+
     List<HubResource> all() {
-        return RESOURCES;
+        return resources;
     }
 
     Optional<HubResource> find(String uri) {
-        return RESOURCES.stream().filter(r -> r.uri().equals(uri)).findFirst();
+        return resources.stream().filter(r -> r.uri().equals(uri)).findFirst();
     }
 
     /**
@@ -66,11 +72,8 @@ class HubResources {
 
     /** The resource's JSON text, for a caller the gate has already admitted for its capabilities. */
     String content(HubResource resource, Caller caller) {
-        return switch (resource.uri()) {
-            case "chitty://services/status" -> calls.call("services.status", null, Map.of(), caller);
-            case "chitty://registry/services" -> calls.call("chittyregistry.list", null, Map.of(), caller);
-            default -> awareness(caller);
-        };
+        return AWARENESS.equals(resource.content()) ? awareness(caller)
+                : calls.call(resource.capabilities().get(0), null, Map.of(), caller);
     }
 
     private String awareness(Caller caller) {

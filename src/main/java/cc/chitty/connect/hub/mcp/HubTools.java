@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -24,11 +25,12 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * The seed's 11 tools. Each runs a capability route, the one its REST operation runs, with the same body and
- * headers, and takes that capability's scope and rate tier (by capability id);
- * the input schema is the capability's own request schema (the original's, plus the fields the REST door added),
- * or for the three tools without one, {@code schemas/mcp/<tool>.json}. Parameters the original ignored work here:
- * {@code detailed} chooses the status detail, {@code serviceType} and {@code capabilities} filter the registry.
+ * The tools of the {@link McpCatalogue}. Each runs the capability route the catalogue names, the one its REST
+ * operation runs, with the same body and headers, and takes that capability's scope and rate tier (by capability
+ * id); the input schema is the capability's own request schema (the original's, plus the fields the REST door
+ * added) unless the catalogue names another. Three tools do more than pass their arguments on, as built-in
+ * actions: {@code services-status} ({@code detailed} chooses the detail), {@code registry-discover}
+ * ({@code serviceType} and {@code capabilities} filter the registry) and {@code evidence-ingest} (fetches the file).
  */
 @Component
 class HubTools {
@@ -38,36 +40,14 @@ class HubTools {
     private final EvidenceFetcher evidence;
     private final ObjectMapper mapper;
 
-    HubTools(CapabilityCalls calls, EvidenceFetcher evidence, ObjectMapper mapper) {
+    HubTools(McpCatalogue catalogue, CapabilityCalls calls, EvidenceFetcher evidence, ObjectMapper mapper) {
         this.calls = calls;
         this.evidence = evidence;
         this.mapper = mapper;
-        List<HubTool> all = List.of(
-                capability("chittyid_mint", "Mint a new ChittyID through the ChittyID service (never generated "
-                        + "locally)", "chittyid.mint"),
-                capability("chitty_contextual_analyze", "Analyze text with ChittyContextual (sentiment, entities, "
-                        + "legal, financial or comprehensive)", "chittycontextual.analyze"),
-                capability("chitty_case_create", "Create a case in ChittyCases", "chittycases.create"),
-                capability("chitty_chronicle_log", "Log an event to ChittyChronicle (timestamp defaults to now)",
-                        "chittychronicle.log"),
-                tool("chitty_evidence_ingest", "Ingest a file as evidence for a case: the hub fetches fileUrl "
-                        + "(https, allow-listed hosts only) and sends it to ChittyEvidence",
-                        "mcp/chitty_evidence_ingest", "chittyevidence.ingest", this::ingestEvidence),
-                capability("chitty_sync_trigger", "Start a ChittySync sync between two systems (mode defaults to "
-                        + "incremental)", "chittysync.trigger"),
-                tool("chitty_services_status", "Health of every ChittyOS service and the ecosystem rating",
-                        "mcp/chitty_services_status", "services.status", this::servicesStatus),
-                tool("chitty_registry_discover", "Discover services in ChittyRegistry, optionally by type and "
-                        + "capabilities", "mcp/chitty_registry_discover", "chittyregistry.list",
-                        this::discover),
-                capability("chitty_finance_connect_bank", "Connect a bank account through ChittyFinance (audited)",
-                        "chittyfinance.connect"),
-                capability("notion_query", "Query a Notion database (filter, sorts, start_cursor, page_size passed "
-                        + "through)", "notion.query"),
-                capability("openai_chat", "OpenAI chat completion; model defaults to the hub's configured default",
-                        "openai.chat"));
-        this.tools = all.stream().collect(Collectors.toMap(HubTool::name, Function.identity(), (a, b) -> a,
-                LinkedHashMap::new));
+        Map<String, HubTool.Action> builtIns = Map.of("services-status", this::servicesStatus,
+                "registry-discover", this::discover, "evidence-ingest", this::ingestEvidence);
+        this.tools = catalogue.tools().stream().map(entry -> tool(entry, builtIns)).collect(Collectors.toMap(
+                HubTool::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     }
 
     List<HubTool> all() {
@@ -78,13 +58,22 @@ class HubTools {
         return Optional.ofNullable(name).map(tools::get);
     }
 
-    private HubTool capability(String name, String description, String capability) {
-        return new HubTool(name, description, schema(capability), capability,
-                (arguments, caller) -> calls.call(capability, arguments.toString(), Map.of(), caller));
-    }
-
-    private HubTool tool(String name, String description, String schema, String capability, HubTool.Action action) {
-        return new HubTool(name, description, schema(schema), capability, action);
+    private HubTool tool(McpCatalogue.ToolEntry entry, Map<String, HubTool.Action> builtIns) {
+        String capability = entry.capability();
+        HubTool.Action action;
+        if (entry.action() == null || "capability".equals(entry.action())) {
+            action = (arguments, caller) -> calls.call(capability, arguments.toString(), Map.of(), caller);
+        } else {
+            action = builtIns.get(entry.action());
+            if (action == null) {
+                throw new IllegalStateException("The MCP catalogue's tool " + entry.name() + " names the action "
+                        + entry.action() + "; the hub knows capability, " + String.join(", ",
+                                new TreeSet<>(builtIns.keySet())));
+            }
+        }
+        return new HubTool(entry.name(), entry.title(), entry.description(), entry.annotations(),
+                schema(entry.inputSchema() != null ? entry.inputSchema() : capability),
+                entry.outputSchema() != null ? schema(entry.outputSchema()) : null, capability, action);
     }
 
     private Map<String, Object> schema(String name) {

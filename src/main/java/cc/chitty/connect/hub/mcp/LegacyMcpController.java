@@ -57,8 +57,10 @@ class LegacyMcpController {
     }
 
     @GetMapping("/tools/list")
-    Map<String, Object> tools() {
-        return Map.of("tools", handlers.tools().stream().map(t -> Map.of("name", t.name(), "description",
+    Map<String, Object> tools(HttpServletRequest request) {
+        Caller caller = Caller.of(request);
+        return Map.of("tools", handlers.tools().stream().filter(t -> handlers.shows(t.name(), caller))
+                .map(t -> Map.of("name", t.name(), "description",
                 t.description(), "inputSchema", t.inputSchema())).toList());
     }
 

@@ -23,6 +23,12 @@ class McpCallGate {
         this.limiter = limiter;
     }
 
+    /** Whether the key has the scope of every capability, without taking a rate-limit token. */
+    boolean allows(List<String> capabilities, Caller caller) {
+        return capabilities.stream().allMatch(c -> OperationScopes.grants(caller.key().scopes(),
+                scopes.requiredFor(c)));
+    }
+
     /**
      * @param subject what was asked for, e.g. "The tool chittyid_mint", for the refusal's message
      * @return the rate-limit decision the call consumed, or null when limiting is off

@@ -15,6 +15,8 @@ import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
 import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
+import io.modelcontextprotocol.server.transport.ServerHttpHeaderValidator;
+import io.modelcontextprotocol.modern.server.transport.HttpServletMcpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
@@ -26,9 +28,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The two MCP transports of the SDK, as servlets:
+ * The MCP transports of the SDK, as servlets:
  * <ul>
- *   <li>{@code /mcp} — Streamable HTTP, <b>stateless</b> (protocol 2025-03-26, 2025-06-18, 2025-11-25): no session
+ *   <li>{@code /mcp} — Streamable HTTP for both generations, chosen per request by {@link McpRevisionRouter}:
+ *   revision 2026-07-28 ({@link ModernMcpServer}) and, <b>stateless</b> too, the {@code initialize} revisions
+ *   2025-03-26, 2025-06-18, 2025-11-25 (this class): no session
  *   is kept, every POST carries its API key and is answered on its own, so any hub instance can answer any
  *   request and a load balancer needs no affinity (docs/mcp.md says why this was chosen);</li>
  *   <li>{@code /mcp/sse} + {@code /mcp/message} — the legacy HTTP+SSE transport (2024-11-05) for older clients;
@@ -64,8 +68,9 @@ class McpServers {
 
     @Bean
     HttpServletStatelessServerTransport streamableHttpTransport() {
+        // Origin is checked by the hub's own guard (web/OriginGuard) before authentication
         return HttpServletStatelessServerTransport.builder().jsonMapper(json).messageEndpoint("/mcp")
-                .contextExtractor(Caller::contextOf).build();
+                .contextExtractor(Caller::contextOf).httpHeaderValidator(ServerHttpHeaderValidator.NOOP).build();
     }
 
     @Bean
@@ -75,6 +80,7 @@ class McpServers {
                 .capabilities(capabilities).jsonMapper(json).jsonSchemaValidator(schemas)
                 // arguments are checked by the dispatcher, which answers invalid params naming the field
                 .validateToolInputs(false).immediateExecution(true)
+                .addToolFilter((context, tool) -> handlers.shows(tool.name(), Caller.of(context)))
                 .tools(handlers.tools().stream().map(tool -> new McpStatelessServerFeatures.SyncToolSpecification(
                         tool, (context, request) -> handlers.callTool(request, Caller.of(context)))).toList())
                 .resources(handlers.resources().stream().map(resource ->
@@ -86,12 +92,16 @@ class McpServers {
                 .build();
     }
 
-    /** The server parameter is there for ordering: it has put its handler into the transport before traffic. */
+    /**
+     * {@code /mcp}: both generations, chosen per request ({@link McpRevisionRouter}). The server parameters are
+     * there for ordering: each has put its handler into its transport before traffic.
+     */
     @Bean
-    ServletRegistrationBean<HttpServletStatelessServerTransport> streamableHttpServlet(
-            HttpServletStatelessServerTransport transport, McpStatelessSyncServer server) {
-        ServletRegistrationBean<HttpServletStatelessServerTransport> servlet =
-                new ServletRegistrationBean<>(transport, "/mcp");
+    ServletRegistrationBean<McpRevisionRouter> streamableHttpServlet(HttpServletStatelessServerTransport transport,
+            McpStatelessSyncServer server, HttpServletMcpTransport modernTransport,
+            io.modelcontextprotocol.modern.server.McpServer modernServer, ObjectMapper mapper) {
+        ServletRegistrationBean<McpRevisionRouter> servlet = new ServletRegistrationBean<>(
+                new McpRevisionRouter(modernTransport, transport, transport.protocolVersions(), mapper), "/mcp");
         servlet.setName("mcp-streamable-http");
         servlet.setAsyncSupported(true);
         servlet.setLoadOnStartup(1);
@@ -126,6 +136,7 @@ class McpServers {
         return McpServer.sync(sessions.bind(transport)).serverInfo(SERVER_NAME, version).instructions(INSTRUCTIONS)
                 .capabilities(sessionCapabilities).jsonMapper(json).jsonSchemaValidator(schemas)
                 .validateToolInputs(false).immediateExecution(true)
+                .addToolFilter((context, tool) -> handlers.shows(tool.name(), Caller.of(context)))
                 .tools(handlers.tools().stream().map(tool -> new McpServerFeatures.SyncToolSpecification(tool,
                         (exchange, request) -> handlers.callTool(request, Caller.of(exchange.transportContext()))))
                         .toList())

@@ -9,6 +9,7 @@ import java.util.Objects;
 import cc.chitty.connect.hub.ratelimit.RateLimiter;
 import cc.chitty.connect.hub.upstream.ErrorClass;
 import cc.chitty.connect.hub.upstream.Fault;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -54,7 +55,7 @@ class ToolDispatcher {
             throw ToolCallRefused.invalidArguments(name, violations);
         }
         try {
-            return new Outcome(success(tool.action().run(args, caller)), limit);
+            return new Outcome(success(tool, tool.action().run(args, caller)), limit);
         } catch (CapabilityFailure failure) {
             if (failure.isInvalidRequest()) {
                 throw ToolCallRefused.invalidArguments(name, failure.fault().violations());
@@ -69,9 +70,18 @@ class ToolDispatcher {
         }
     }
 
-    /** The original's success shape: the answer as pretty-printed JSON text. */
-    private McpSchema.CallToolResult success(String answer) {
-        return McpSchema.CallToolResult.builder().addTextContent(pretty(answer)).isError(false).build();
+    /**
+     * The original's success shape, the answer as pretty-printed JSON text; for a tool with an output schema (its
+     * answer is the hub's own) the same answer as structured content too.
+     */
+    private McpSchema.CallToolResult success(HubTool tool, String answer) throws IOException {
+        McpSchema.CallToolResult.Builder result = McpSchema.CallToolResult.builder().addTextContent(pretty(answer))
+                .isError(false);
+        if (tool.outputSchema() != null) {
+            result.structuredContent(mapper.readValue(answer, new TypeReference<Map<String, Object>>() {
+            }));
+        }
+        return result.build();
     }
 
     private McpSchema.CallToolResult failed(Fault fault) {

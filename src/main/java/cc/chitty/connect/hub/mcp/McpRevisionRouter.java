@@ -1,0 +1,127 @@
+package cc.chitty.connect.hub.mcp;
+
+import java.io.IOException;
+import java.util.List;
+
+import cc.chitty.connect.hub.web.BufferedBodyRequest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelcontextprotocol.modern.McpHttp;
+import io.modelcontextprotocol.modern.McpSchema;
+import jakarta.servlet.ServletConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.MediaType;
+
+/**
+ * {@code /mcp} for both generations of the protocol, chosen per request: revision 2026-07-28 (stateless,
+ * {@code _meta} on every request, {@link ModernMcpServer}) and 2025-11-25 / 2025-06-18 / 2025-03-26
+ * ({@code initialize}, the SDK's stateless Streamable HTTP server in {@link McpServers}).
+ * <ul>
+ *   <li>an {@code MCP-Protocol-Version} header names the revision: 2026-07-28 goes to the new server, an
+ *   {@code initialize} revision to the older one;</li>
+ *   <li>without it, the request's own signs decide: an {@code Mcp-Method} header, the method
+ *   {@code server/discover} or a protocol version in {@code params._meta} is 2026-07-28; anything else (an
+ *   {@code initialize}, and what follows it from a client that sends no header) is the older generation, which
+ *   the specification has the server assume then;</li>
+ *   <li>a header naming a version the hub does not speak is HTTP 400: in the new revision's words
+ *   (-32022 with the supported versions) when the request is shaped like one, otherwise a JSON-RPC -32600 listing
+ *   them. 2024-11-05 is not spoken here: it is the SSE transport's, at {@code /mcp/sse}.</li>
+ * </ul>
+ * The body is looked at only when the headers do not decide; it is at most {@code hub.http.max-body-size}, the
+ * body-limit filter having refused anything larger.
+ */
+final class McpRevisionRouter extends HttpServlet {
+
+    private static final String META_VERSION = McpSchema.MetaKeys.PROTOCOL_VERSION;
+
+    private final HttpServlet modern;
+    private final HttpServlet initialize;
+    private final List<String> initializeVersions;
+    private final List<String> supported;
+    private final ObjectMapper mapper;
+
+    McpRevisionRouter(HttpServlet modern, HttpServlet initialize, List<String> initializeVersions,
+            ObjectMapper mapper) {
+        this.modern = modern;
+        this.initialize = initialize;
+        this.initializeVersions = List.copyOf(initializeVersions);
+        this.supported = ModernMcpServer.discoverable(initializeVersions);
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void init(ServletConfig config) throws ServletException {
+        super.init(config);
+        modern.init(config);
+        initialize.init(config);
+    }
+
+    @Override
+    public void destroy() {
+        modern.destroy();
+        initialize.destroy();
+        super.destroy();
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        if (!"POST".equals(request.getMethod())) {
+            // no generation keeps a server-to-client stream or a session on /mcp: 405 either way
+            initialize.service((ServletRequest) request, (ServletResponse) response);
+            return;
+        }
+        String version = request.getHeader(McpHttp.Headers.MCP_PROTOCOL_VERSION);
+        if (ModernMcpServer.REVISION.equals(version)) {
+            modern.service((ServletRequest) request, (ServletResponse) response);
+            return;
+        }
+        if (version != null && initializeVersions.contains(version)) {
+            initialize.service((ServletRequest) request, (ServletResponse) response);
+            return;
+        }
+        if (version == null && request.getHeader(McpHttp.Headers.MCP_METHOD) != null) {
+            modern.service((ServletRequest) request, (ServletResponse) response);
+            return;
+        }
+        byte[] body = request.getInputStream().readAllBytes();
+        BufferedBodyRequest buffered = new BufferedBodyRequest(request, body);
+        boolean modernShaped = request.getHeader(McpHttp.Headers.MCP_METHOD) != null || isModernShaped(body);
+        if (modernShaped) {
+            modern.service((ServletRequest) buffered, (ServletResponse) response);
+        } else if (version == null) {
+            initialize.service((ServletRequest) buffered, (ServletResponse) response);
+        } else {
+            unsupportedVersion(response);
+        }
+    }
+
+    private boolean isModernShaped(byte[] body) {
+        JsonNode message;
+        try {
+            message = mapper.readTree(body);
+        } catch (IOException notJson) {
+            return false;
+        }
+        return message != null && (McpSchema.METHOD_SERVER_DISCOVER.equals(message.path("method").asText())
+                || message.path("params").path("_meta").has(META_VERSION));
+    }
+
+    // the header is not echoed: it is the caller's text
+    private void unsupportedVersion(HttpServletResponse response) throws IOException {
+        ObjectNode answer = mapper.createObjectNode().put("jsonrpc", "2.0").putNull("id");
+        ObjectNode error = answer.putObject("error").put("code", McpSchema.ErrorCodes.INVALID_REQUEST)
+                .put("message", "Unsupported " + McpHttp.Headers.MCP_PROTOCOL_VERSION + " header; this server "
+                        + "supports " + String.join(", ", supported));
+        error.putObject("data").set("supported", mapper.valueToTree(supported));
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        mapper.writeValue(response.getOutputStream(), answer);
+    }
+}
