@@ -18,10 +18,17 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.modern.client.SubscriptionEvent;
+import io.modelcontextprotocol.modern.client.transport.HttpClientMcpTransport;
+import io.modelcontextprotocol.modern.client.transport.McpHttpRequestCustomizer;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.Test;
 
-/** A subscribed MCP session hears that a resource changed when a status check on the hub found it changed. */
+/**
+ * A subscriber hears that a resource changed when a status check on the hub found it changed: a 2024-11-05 SSE
+ * session through {@code resources/subscribe}, a 2026-07-28 client through {@code subscriptions/listen}. Each test
+ * makes a stand-in answer with a status code no other test uses, so the status really changed.
+ */
 class ResourceSubscriptionTest extends HubIntegrationTest {
 
     private static final JacksonMcpJsonMapper JSON_MAPPER = new JacksonMcpJsonMapper(new ObjectMapper());
@@ -53,6 +60,31 @@ class ResourceSubscriptionTest extends HubIntegrationTest {
                     contents.uri().equals(STATUS) && ((McpSchema.TextResourceContents) contents).text()
                             .contains("\"statusCode\":418")));
             assertThat(updates).allMatch(contents -> contents.uri().equals(STATUS));
+        }
+    }
+
+    @Test
+    void aListeningModernClientIsToldWhenTheServicesStatusChanges() throws Exception {
+        String key = newKey();
+        List<SubscriptionEvent> events = new CopyOnWriteArrayList<>();
+        io.modelcontextprotocol.modern.client.McpSyncClient client = io.modelcontextprotocol.modern.client.McpClient
+                .sync(HttpClientMcpTransport.builder("http://127.0.0.1:" + port + "/mcp").jsonMapper(JSON_MAPPER)
+                        .requestCustomizer(McpHttpRequestCustomizer.fromSync((request, headers, context) ->
+                                headers.set("X-ChittyOS-API-Key", key)))
+                        .build())
+                .jsonMapper(JSON_MAPPER).callTimeout(Duration.ofSeconds(20)).build();
+        assertThat(client.discover().capabilities().resources().subscribe()).isTrue();
+        try (var listening = client.listen().resourceUpdates(STATUS).open(events::add)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> events.stream()
+                    .anyMatch(SubscriptionEvent.Subscribed.class::isInstance));
+
+            StandIns.of("chittycases").stubFor(get(urlPathEqualTo("/health"))
+                    .willReturn(aResponse().withStatus(451)));
+            assertThat(apiGet("/api/services/status", key).statusCode()).isEqualTo(200);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> events.stream()
+                    .anyMatch(event -> event instanceof SubscriptionEvent.ResourceUpdated updated
+                            && updated.uri().equals(STATUS)));
         }
     }
 
