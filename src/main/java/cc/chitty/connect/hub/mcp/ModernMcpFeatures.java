@@ -1,5 +1,6 @@
 package cc.chitty.connect.hub.mcp;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -31,10 +32,18 @@ final class ModernMcpFeatures {
 
     private final McpHandlers handlers;
     private final long listTtlMs;
+    // the catalogue does not change while the hub runs: translated once
+    private final Map<String, McpSchema.Tool> tools = new LinkedHashMap<>();
+    private final List<McpSchema.Resource> resources;
+    private final Map<String, McpSchema.Prompt> prompts = new LinkedHashMap<>();
 
     ModernMcpFeatures(McpHandlers handlers, long listTtlMs) {
         this.handlers = handlers;
         this.listTtlMs = listTtlMs;
+        handlers.tools().forEach(t -> tools.put(t.name(), tool(t)));
+        this.resources = handlers.resources().stream().map(r -> McpSchema.Resource.builder(r.uri(), r.name())
+                .title(r.title()).description(r.description()).mimeType(r.mimeType()).build()).toList();
+        handlers.prompts().forEach(p -> prompts.put(p.name(), prompt(p)));
     }
 
     McpSyncToolRepository tools() {
@@ -42,19 +51,18 @@ final class ModernMcpFeatures {
             @Override
             public ToolsPage list(McpRequestContext context, String cursor) {
                 Caller caller = Caller.of(context.transportContext());
-                return new ToolsPage(handlers.tools().stream().filter(t -> handlers.shows(t.name(), caller))
-                        .map(ModernMcpFeatures::tool).toList(), null, listTtlMs, McpSchema.CacheScope.PRIVATE);
+                return new ToolsPage(tools.values().stream().filter(t -> handlers.shows(t.name(), caller)).toList(),
+                        null, listTtlMs, McpSchema.CacheScope.PRIVATE);
             }
 
             @Override
             public McpSyncTool find(McpRequestContext context, String name) {
                 // an unlisted tool is still found: calling it is refused with the missing scope, as elsewhere
-                return handlers.tools().stream().filter(t -> t.name().equals(name)).findFirst()
-                        .map(t -> McpSyncTool.of(tool(t), (ctx, request) -> McpSyncResponse.result(
+                McpSchema.Tool tool = name == null ? null : tools.get(name);
+                return tool == null ? null : McpSyncTool.of(tool, (ctx, request) -> McpSyncResponse.result(
                                 result(translated(() -> handlers.callTool(new io.modelcontextprotocol.spec
                                         .McpSchema.CallToolRequest(request.name(), request.arguments()),
-                                        Caller.of(ctx.transportContext())))))))
-                        .orElse(null);
+                                        Caller.of(ctx.transportContext()))))));
             }
         };
     }
@@ -63,14 +71,12 @@ final class ModernMcpFeatures {
         return new McpSyncResourceRepository() {
             @Override
             public ResourcesPage list(McpRequestContext context, String cursor) {
-                return new ResourcesPage(handlers.resources().stream().map(r -> McpSchema.Resource
-                        .builder(r.uri(), r.name()).title(r.title()).description(r.description())
-                        .mimeType(r.mimeType()).build()).toList(), null, listTtlMs, McpSchema.CacheScope.PUBLIC);
+                return new ResourcesPage(resources, null, listTtlMs, McpSchema.CacheScope.PUBLIC);
             }
 
             @Override
             public McpSyncResource find(McpRequestContext context, String uri) {
-                return handlers.resources().stream().anyMatch(r -> r.uri().equals(uri))
+                return resources.stream().anyMatch(r -> r.uri().equals(uri))
                         ? McpSyncResource.of((ctx, request) -> McpSyncResponse.result(read(translated(() ->
                                 handlers.readResource(new io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest(
                                         request.uri()), Caller.of(ctx.transportContext()))))))
@@ -89,18 +95,16 @@ final class ModernMcpFeatures {
         return new McpSyncPromptRepository() {
             @Override
             public PromptsPage list(McpRequestContext context, String cursor) {
-                return new PromptsPage(handlers.prompts().stream().map(ModernMcpFeatures::prompt).toList(), null,
-                        listTtlMs, McpSchema.CacheScope.PUBLIC);
+                return new PromptsPage(List.copyOf(prompts.values()), null, listTtlMs, McpSchema.CacheScope.PUBLIC);
             }
 
             @Override
             public McpSyncPrompt find(McpRequestContext context, String name) {
-                return handlers.prompts().stream().filter(p -> p.name().equals(name)).findFirst()
-                        .map(p -> McpSyncPrompt.of(prompt(p), (ctx, request) -> McpSyncResponse.result(
+                McpSchema.Prompt prompt = name == null ? null : prompts.get(name);
+                return prompt == null ? null : McpSyncPrompt.of(prompt, (ctx, request) -> McpSyncResponse.result(
                                 prompted(translated(() -> handlers.getPrompt(new io.modelcontextprotocol.spec
                                         .McpSchema.GetPromptRequest(request.name(), toObjects(request.arguments())),
-                                        Caller.of(ctx.transportContext())))))))
-                        .orElse(null);
+                                        Caller.of(ctx.transportContext()))))));
             }
         };
     }
