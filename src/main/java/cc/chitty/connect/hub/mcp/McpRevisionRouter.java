@@ -35,6 +35,9 @@ import org.springframework.http.MediaType;
  * </ul>
  * The body is looked at only when the headers do not decide; it is at most {@code hub.http.max-body-size}, the
  * body-limit filter having refused anything larger.
+ * <p>
+ * Guarantees: every request reaches exactly one generation, with its body intact, after the Origin guard and the
+ * API-key chain; a version nobody speaks is refused here with the list of those that are, never passed on.
  */
 final class McpRevisionRouter extends HttpServlet {
 
