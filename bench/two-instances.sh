@@ -48,8 +48,9 @@ start_hub() {
 }
 start_hub 0
 start_hub 1
-wait_for "http://127.0.0.1:${ports[0]}/actuator/health/readiness"
-wait_for "http://127.0.0.1:${ports[1]}/actuator/health/readiness"
+# two hubs starting at once on a busy 2-core machine can take minutes
+wait_for "http://127.0.0.1:${ports[0]}/actuator/health/readiness" 300
+wait_for "http://127.0.0.1:${ports[1]}/actuator/health/readiness" 300
 url() { echo "http://127.0.0.1:${ports[$1]}${2:-}"; }
 echo "two instances on one Kafka and one PostgreSQL, $(date -u +%FT%TZ)"
 
