@@ -1,10 +1,11 @@
 # Sourced by the scripts that check the hub from outside (mcp-conformance.sh, mcp-client-check.sh): starts the packaged
-# jar (built when missing) with embedded PostgreSQL and Kafka on $PORT and a fresh data directory, waits until it is
-# ready, creates an API key through the admin API, and stops the hub on exit. Sets HUB_URL, MCP_API_KEY, DATA_DIR, and
-# the pids array that the exit trap kills (add your own processes to it).
+# jar (built when missing) with embedded PostgreSQL and Kafka on $PORT and a fresh data directory (or DATA_DIR), waits
+# until it is ready, creates an API key through the admin API, and on exit stops the hub and removes the directory it
+# made. Sets HUB_URL, MCP_API_KEY, DATA_DIR, and the pids array that the exit trap kills (add your own processes).
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PORT=${PORT:?set PORT}
-DATA_DIR=${DATA_DIR:-$(mktemp -d /tmp/hub-check.XXXXXX)}
+own_data_dir=
+[[ -n "${DATA_DIR:-}" ]] || { DATA_DIR=$(mktemp -d /tmp/hub-check.XXXXXX); own_data_dir=$DATA_DIR; }
 export HUB_OPERATOR_PASSWORD=${HUB_OPERATOR_PASSWORD:-check-$RANDOM$RANDOM}
 HUB_URL="http://127.0.0.1:$PORT"
 
@@ -18,6 +19,7 @@ pids=()
 stop_all() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  [[ -z "$own_data_dir" ]] || rm -rf "$own_data_dir"
 }
 trap stop_all EXIT
 
@@ -29,7 +31,7 @@ for _ in $(seq 1 240); do
   sleep 1
 done
 curl -fs "$HUB_URL/actuator/health/readiness" > /dev/null \
-  || { echo "hub did not become ready; see $DATA_DIR/hub.log" >&2; exit 1; }
+  || { tail -n 40 "$DATA_DIR/hub.log" >&2; echo "hub did not become ready (its log's end above)" >&2; exit 1; }
 
 MCP_API_KEY=$(curl -fs -u "operator:$HUB_OPERATOR_PASSWORD" -H 'X-Requested-By: cli' \
   -H 'Content-Type: application/json' -d '{"name":"mcp-check","rateLimit":100000,"scopes":["*"]}' "$HUB_URL/admin/api-keys" \
