@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # Two hub instances on one standalone Kafka (docker/kafka-local.sh) and one PostgreSQL (the machine's, database
-# hub_two): one global rate limit, one idempotency store, MCP served by either instance, and the webhook
+# hub_two): one global rate limit, one idempotency store, MCP served by either instance, a resource subscription on
+# one instance told of a change the other instance found, and the webhook
 # consumer group rebalancing when an instance is killed, with no webhook lost. Each check prints ok/FAIL and the
 # script ends in a PASS/FAIL line. Loopback only; bounded; stops what it starts. See docs/operations.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 
+# TWO_INSTANCES_PORTS=<base> moves every port to base .. base+5 (Kafka on base+4 and base+5)
+base=${TWO_INSTANCES_PORTS:-18600}
 kafka_port=19092
-stand_in_port=18602
-github_port=18603
+[ -z "${TWO_INSTANCES_PORTS:-}" ] || kafka_port=$((base + 4))
+stand_in_port=$((base + 2))
+github_port=$((base + 3))
 secret=two-webhook-secret
-ports=(18600 18601)
+ports=($base $((base + 1)))
 hubs=()
 failures=()
 check() { if eval "$2"; then echo "  ok   $1"; else echo "  FAIL $1"; failures+=("$1"); fi; }
@@ -44,8 +48,9 @@ start_hub() {
 }
 start_hub 0
 start_hub 1
-wait_for "http://127.0.0.1:${ports[0]}/actuator/health/readiness"
-wait_for "http://127.0.0.1:${ports[1]}/actuator/health/readiness"
+# two hubs starting at once on a busy 2-core machine can take minutes
+wait_for "http://127.0.0.1:${ports[0]}/actuator/health/readiness" 300
+wait_for "http://127.0.0.1:${ports[1]}/actuator/health/readiness" 300
 url() { echo "http://127.0.0.1:${ports[$1]}${2:-}"; }
 echo "two instances on one Kafka and one PostgreSQL, $(date -u +%FT%TZ)"
 
@@ -87,6 +92,30 @@ initialized=$(mcp 0 '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"pr
 called=$(mcp 1 '{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"chittyid_mint","arguments":{"entity":"PEO"}}}')
 check "MCP: initialize on instance 0, tools/call on instance 1" \
     '[[ "$initialized" == *"\"protocolVersion\":\"2025-06-18\""* && "$called" == *"\"isError\":false"* ]]'
+
+# Resource subscriptions across instances: an SSE session on instance 0 subscribes to chitty://services/status;
+# ChittyID's health check starts failing and instance 1 runs the status checks; the change reaches instance 0
+# through PostgreSQL (LISTEN/NOTIFY) and the session is sent notifications/resources/updated.
+curl -s "$(url 1 /api/services/status)" -H "X-ChittyOS-API-Key: $key" > /dev/null
+curl -sN -H "X-ChittyOS-API-Key: $key" "$(url 0 /mcp/sse)" > "$work/sse.txt" &
+sse=$!
+pids+=($sse)
+for _ in $(seq 1 100); do grep -q 'sessionId=' "$work/sse.txt" && break; sleep 0.1; done
+endpoint=$(grep -o '/mcp/message?sessionId=[0-9A-Za-z-]*' "$work/sse.txt" | head -n1)
+sse_post() {
+  curl -s -o /dev/null -H "X-ChittyOS-API-Key: $key" -H 'Content-Type: application/json' -d "$1" "$(url 0 "$endpoint")"
+}
+sse_post '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2024-11-05","capabilities":{},"clientInfo":{"name":"two-instances","version":"1"}}}'
+sse_post '{"jsonrpc":"2.0","method":"notifications/initialized"}'
+sse_post '{"jsonrpc":"2.0","id":2,"method":"resources/subscribe","params":{"uri":"chitty://services/status"}}'
+for _ in $(seq 1 100); do grep -q '"id":2' "$work/sse.txt" && break; sleep 0.1; done
+curl -fs -X POST -d '{"request":{"method":"GET","urlPath":"/health"},"response":{"status":503},"priority":1}' \
+    "http://127.0.0.1:$stand_in_port/__admin/mappings" > /dev/null
+curl -s "$(url 1 /api/services/status)" -H "X-ChittyOS-API-Key: $key" > /dev/null
+for _ in $(seq 1 300); do grep -q 'notifications/resources/updated' "$work/sse.txt" && break; sleep 0.1; done
+kill "$sse" 2>/dev/null || true
+check "MCP: a subscription on instance 0 is told of a status change found by instance 1" \
+    'grep -q "notifications/resources/updated.*chitty://services/status" "$work/sse.txt"'
 
 # The webhook consumer group: 3,000 deliveries spread over both instances; instance 0 is killed with kill -9 a
 # third of the way through; its partitions move to instance 1 and every accepted delivery is applied once.

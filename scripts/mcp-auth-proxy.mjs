@@ -1,4 +1,4 @@
-// Forwards every request to the hub with the API key added, because the MCP conformance suite (0.1.13) has no
+// Forwards every request to the hub with the API key added, because the MCP conformance suite has no
 // way to send an authentication header. Host and Origin pass through unchanged, so the suite's DNS-rebinding
 // scenario still tests the hub's own Origin check. Usage: node mcp-auth-proxy.mjs <listen-port> <hub-port>
 // with the key in MCP_API_KEY.

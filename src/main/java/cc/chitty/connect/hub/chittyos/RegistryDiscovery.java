@@ -6,17 +6,20 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 import cc.chitty.connect.hub.capability.CapabilityRouteConfiguration;
+import cc.chitty.connect.hub.changes.CapabilityAnswered;
 import cc.chitty.connect.hub.upstream.UpstreamCall;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code direct:chittyregistry.list}: the registry's service list, kept for {@code hub.registry.cache-ttl} (5 min)
  * across requests and instances' callers, and served stale when the registry fails (the original rebuilt its cache
  * on every request, so it never lived). {@code X-Cache} tells which: {@code HIT}, {@code MISS} or {@code STALE}.
- * A TTL of 0 turns the cache off (every call goes to the registry), as the pass-through benchmark needs.
+ * A TTL of 0 turns the cache off (every call goes to the registry), as the pass-through benchmark needs. Each answer
+ * fetched from the registry is published as a {@link CapabilityAnswered}, so MCP subscribers hear of a change.
  */
 @Component
 class RegistryDiscovery extends RouteBuilder {
@@ -29,9 +32,11 @@ class RegistryDiscovery extends RouteBuilder {
     private final Duration ttl;
     private final AtomicReference<Cached> cached = new AtomicReference<>();
     private final Clock clock = Clock.systemUTC();
+    private final ApplicationEventPublisher events;
 
-    RegistryDiscovery(@Value("${hub.registry.cache-ttl:5m}") Duration ttl) {
+    RegistryDiscovery(@Value("${hub.registry.cache-ttl:5m}") Duration ttl, ApplicationEventPublisher events) {
         this.ttl = ttl;
+        this.events = events;
     }
 
     @Override
@@ -68,6 +73,7 @@ class RegistryDiscovery extends RouteBuilder {
             cached.set(new Cached(body, exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class),
                     clock.instant()));
         }
+        events.publishEvent(new CapabilityAnswered("chittyregistry.list", body));
     }
 
     private void answerStaleOrFail(Exchange exchange) throws Exception {

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import cc.chitty.connect.hub.changes.CapabilityAnswered;
 import cc.chitty.connect.hub.upstream.InvalidParameterException;
 import cc.chitty.connect.hub.upstream.UpstreamProbes;
 import cc.chitty.connect.hub.upstream.UpstreamProperties;
@@ -16,6 +17,7 @@ import cc.chitty.connect.hub.upstream.UpstreamStatusException;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +25,8 @@ import org.springframework.stereotype.Component;
  * the circuit breaker, so a status check never changes the breaker real calls use): {@code GET /health} with a
  * time limit per check; {@code healthy} on 2xx, {@code degraded} on another answer, {@code down} when there is
  * none. The ecosystem health is the share of healthy services: 90 % or more excellent, 70 % good, 50 % degraded,
- * below that critical.
+ * below that critical. Each answer is published as a {@link CapabilityAnswered} without its check times, so MCP
+ * subscribers hear of a change of status, not of every check.
  */
 @Component("servicesStatus")
 @EnableConfigurationProperties(ServicesStatus.Properties.class)
@@ -42,9 +45,13 @@ public class ServicesStatus implements DisposableBean {
     private final UpstreamProbes probes;
     private final ExecutorService checks = Executors.newFixedThreadPool(16, r -> new Thread(r, "services-status"));
 
-    ServicesStatus(Properties properties, UpstreamProperties upstreams, UpstreamProbes probes) {
+    private final ApplicationEventPublisher events;
+
+    ServicesStatus(Properties properties, UpstreamProperties upstreams, UpstreamProbes probes,
+            ApplicationEventPublisher events) {
         this.properties = properties;
         this.probes = probes;
+        this.events = events;
         properties.services().keySet().forEach(id -> {
             UpstreamProperties.Settings settings = upstreams.services().get(id);
             if (settings == null) {
@@ -78,7 +85,21 @@ public class ServicesStatus implements DisposableBean {
         answer.put("ecosystemHealth", Map.of("healthy", healthy, "total", services.size(), "percent", percent,
                 "rating", percent >= 90 ? "excellent" : percent >= 70 ? "good" : percent >= 50 ? "degraded"
                         : "critical"));
+        events.publishEvent(new CapabilityAnswered("services.status", withoutCheckTimes(answer)));
         return answer;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withoutCheckTimes(Map<String, Object> answer) {
+        Map<String, Object> services = new LinkedHashMap<>();
+        ((Map<String, Object>) answer.get("services")).forEach((id, result) -> {
+            Map<String, Object> stable = new LinkedHashMap<>((Map<String, Object>) result);
+            stable.remove("lastChecked");
+            services.put(id, stable);
+        });
+        Map<String, Object> stable = new LinkedHashMap<>(answer);
+        stable.put("services", services);
+        return stable;
     }
 
     /** One service; an id the hub does not check is a 404-class fault. */

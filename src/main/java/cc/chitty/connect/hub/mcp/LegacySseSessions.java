@@ -41,7 +41,8 @@ import reactor.core.publisher.Mono;
  *   stream.</li>
  * </ul>
  * The session id is read from the {@code endpoint} event the SDK writes when the stream opens; the SDK's session
- * object is caught as its factory makes it, on the same thread, so that an idle one is closed through the SDK.
+ * object is caught as its factory makes it, on the same thread, so that an idle one is closed through the SDK and a
+ * subscribed one can be sent a resource update (the SDK's SSE transport does not offer per-session notifications).
  */
 class LegacySseSessions extends OncePerRequestFilter implements DisposableBean {
 
@@ -97,6 +98,14 @@ class LegacySseSessions extends OncePerRequestFilter implements DisposableBean {
             @Override
             public Mono<Void> notifyClients(String method, Object params) {
                 return transport.notifyClients(method, params);
+            }
+
+            /** Resource updates for one subscriber ({@link ResourceUpdates}); {@code sessionId} is the SDK's. */
+            @Override
+            public Mono<Void> notifyClient(String sessionId, String method, Object params) {
+                return sessions.values().stream().map(session -> session.sdkSession)
+                        .filter(sdkSession -> sdkSession.getId().equals(sessionId)).findFirst()
+                        .map(sdkSession -> sdkSession.sendNotification(method, params)).orElse(Mono.empty());
             }
 
             @Override

@@ -38,7 +38,8 @@ import org.springframework.context.annotation.Configuration;
  *   <li>{@code /mcp/sse} + {@code /mcp/message} — the legacy HTTP+SSE transport (2024-11-05) for older clients;
  *   its session lives in the instance holding the event stream, so it needs session affinity; each session is
  *   bound to the key that opened it, idle ones are closed and a key's open streams are capped
- *   ({@link LegacySseSessions}).</li>
+ *   ({@link LegacySseSessions}); it offers {@code resources/subscribe}, whose notifications
+ *   {@link ResourceUpdates} sends.</li>
  * </ul>
  * Handlers run on the request's own thread ({@code immediateExecution}), where the caller and request id are.
  */
@@ -55,6 +56,9 @@ class McpServers {
     private final McpJsonMapper json;
     private final McpSchema.ServerCapabilities capabilities = McpSchema.ServerCapabilities.builder()
             .tools(false).resources(false, false).prompts(false).build();
+    // the SSE transport keeps sessions, so it can tell a subscriber that a resource changed (ResourceUpdates)
+    private final McpSchema.ServerCapabilities sessionCapabilities = McpSchema.ServerCapabilities.builder()
+            .tools(false).resources(true, false).prompts(false).build();
     private final String version;
 
     McpServers(ObjectMapper mapper, @Value("${hub.version}") String version) {
@@ -130,7 +134,7 @@ class McpServers {
     McpSyncServer legacySseServer(HttpServletSseServerTransportProvider transport, LegacySseSessions sessions,
             McpHandlers handlers, ArgumentSchemas schemas) {
         return McpServer.sync(sessions.bind(transport)).serverInfo(SERVER_NAME, version).instructions(INSTRUCTIONS)
-                .capabilities(capabilities).jsonMapper(json).jsonSchemaValidator(schemas)
+                .capabilities(sessionCapabilities).jsonMapper(json).jsonSchemaValidator(schemas)
                 .validateToolInputs(false).immediateExecution(true)
                 .addToolFilter((context, tool) -> handlers.shows(tool.name(), Caller.of(context)))
                 .tools(handlers.tools().stream().map(tool -> new McpServerFeatures.SyncToolSpecification(tool,

@@ -82,6 +82,12 @@ final class ModernMcpFeatures {
                                         request.uri()), Caller.of(ctx.transportContext()))))))
                         : null;
             }
+
+            /** subscriptions/listen tells of resource updates, from any hub instance ({@link ResourceUpdates}). */
+            @Override
+            public boolean supportsSubscribe() {
+                return true;
+            }
         };
     }
 

@@ -15,6 +15,7 @@ import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.modern.McpSchema;
 import io.modelcontextprotocol.modern.server.McpServer;
+import io.modelcontextprotocol.modern.server.feature.McpChangeFeed;
 import io.modelcontextprotocol.modern.server.feature.PromptsFeature;
 import io.modelcontextprotocol.modern.server.feature.ResourcesFeature;
 import io.modelcontextprotocol.modern.server.feature.ToolsFeature;
@@ -48,8 +49,14 @@ class ModernMcpServer {
                 .toList();
     }
 
+    /** The changes {@code subscriptions/listen} streams to its listeners; {@link ResourceUpdates} feeds it. */
     @Bean
-    McpServer modernServer(McpHandlers handlers, ArgumentSchemas schemas, ObjectMapper mapper,
+    McpChangeFeed modernChangeFeed() {
+        return new McpChangeFeed();
+    }
+
+    @Bean
+    McpServer modernServer(McpHandlers handlers, ArgumentSchemas schemas, ObjectMapper mapper, McpChangeFeed changes,
             io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport initializeTransport,
             @Value("${hub.version}") String version, @Value("${hub.mcp.list-ttl:5m}") Duration listTtl) {
         McpJsonMapper json = new JacksonMcpJsonMapper(mapper.copy());
@@ -66,6 +73,7 @@ class ModernMcpServer {
                 .feature(PromptsFeature.ofSync(features.prompts(), json, listTtl.toMillis(),
                         McpSchema.CacheScope.PUBLIC))
                 .discoverCache(listTtl.toMillis(), McpSchema.CacheScope.PUBLIC)
+                .subscriptions(changes)
                 .build();
     }
 

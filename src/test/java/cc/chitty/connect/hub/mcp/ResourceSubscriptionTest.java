@@ -1,0 +1,102 @@
+package cc.chitty.connect.hub.mcp;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import cc.chitty.connect.hub.support.HubIntegrationTest;
+import cc.chitty.connect.hub.support.StandIns;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.modern.client.SubscriptionEvent;
+import io.modelcontextprotocol.modern.client.transport.HttpClientMcpTransport;
+import io.modelcontextprotocol.modern.client.transport.McpHttpRequestCustomizer;
+import io.modelcontextprotocol.spec.McpSchema;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A subscriber hears that a resource changed when a status check on the hub found it changed: a 2024-11-05 SSE
+ * session through {@code resources/subscribe}, a 2026-07-28 client through {@code subscriptions/listen}. Each test
+ * makes a stand-in answer with a status code no other test uses, so the status really changed.
+ */
+class ResourceSubscriptionTest extends HubIntegrationTest {
+
+    private static final JacksonMcpJsonMapper JSON_MAPPER = new JacksonMcpJsonMapper(new ObjectMapper());
+    // the hub's validator: the SDK's default one needs a schema library the hub does not ship
+    private static final ArgumentSchemas SCHEMAS = new ArgumentSchemas(new ObjectMapper());
+    private static final String STATUS = "chitty://services/status";
+
+    @Test
+    void aSubscribedSessionIsToldWhenTheServicesStatusChanges() {
+        String key = newKey();
+        List<McpSchema.ResourceContents> updates = new CopyOnWriteArrayList<>();
+        try (McpSyncClient client = McpClient.sync(HttpClientSseClientTransport.builder("http://127.0.0.1:" + port)
+                        .sseEndpoint("/mcp/sse").jsonMapper(JSON_MAPPER)
+                        .httpRequestCustomizer((request, method, uri, body, context) ->
+                                request.header("X-ChittyOS-API-Key", key)).build())
+                .requestTimeout(Duration.ofSeconds(20)).jsonSchemaValidator(SCHEMAS)
+                .resourcesUpdateConsumer(updates::addAll).build()) {
+            McpSchema.InitializeResult initialized = client.initialize();
+            assertThat(initialized.capabilities().resources().subscribe()).isTrue();
+            client.subscribeResource(new McpSchema.SubscribeRequest(STATUS));
+
+            // ChittyAuth answers its health check with 418: a status no other test produces, so the answer changed
+            StandIns.of("chittyauth").stubFor(get(urlPathEqualTo("/health"))
+                    .willReturn(aResponse().withStatus(418)));
+            assertThat(apiGet("/api/services/status", key).statusCode()).isEqualTo(200);
+
+            // the client reads the resource when told, and hands over what it read
+            await().atMost(Duration.ofSeconds(30)).until(() -> updates.stream().anyMatch(contents ->
+                    contents.uri().equals(STATUS) && ((McpSchema.TextResourceContents) contents).text()
+                            .contains("\"statusCode\":418")));
+            assertThat(updates).allMatch(contents -> contents.uri().equals(STATUS));
+        }
+    }
+
+    @Test
+    void aListeningModernClientIsToldWhenTheServicesStatusChanges() throws Exception {
+        String key = newKey();
+        List<SubscriptionEvent> events = new CopyOnWriteArrayList<>();
+        io.modelcontextprotocol.modern.client.McpSyncClient client = io.modelcontextprotocol.modern.client.McpClient
+                .sync(HttpClientMcpTransport.builder("http://127.0.0.1:" + port + "/mcp").jsonMapper(JSON_MAPPER)
+                        .requestCustomizer(McpHttpRequestCustomizer.fromSync((request, headers, context) ->
+                                headers.set("X-ChittyOS-API-Key", key)))
+                        .build())
+                .jsonMapper(JSON_MAPPER).callTimeout(Duration.ofSeconds(20)).build();
+        assertThat(client.discover().capabilities().resources().subscribe()).isTrue();
+        try (var listening = client.listen().resourceUpdates(STATUS).open(events::add)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> events.stream()
+                    .anyMatch(SubscriptionEvent.Subscribed.class::isInstance));
+
+            StandIns.of("chittycases").stubFor(get(urlPathEqualTo("/health"))
+                    .willReturn(aResponse().withStatus(451)));
+            assertThat(apiGet("/api/services/status", key).statusCode()).isEqualTo(200);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> events.stream()
+                    .anyMatch(event -> event instanceof SubscriptionEvent.ResourceUpdated updated
+                            && updated.uri().equals(STATUS)));
+        }
+    }
+
+    @Test
+    void theStatelessTransportDoesNotOfferSubscriptions() {
+        String key = newKey();
+        try (McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport
+                        .builder("http://127.0.0.1:" + port).endpoint("/mcp").jsonMapper(JSON_MAPPER)
+                        .httpRequestCustomizer((request, method, uri, body, context) ->
+                                request.header("X-ChittyOS-API-Key", key)).build())
+                .requestTimeout(Duration.ofSeconds(20)).jsonSchemaValidator(SCHEMAS).build()) {
+            assertThat(client.initialize().capabilities().resources().subscribe()).isNotEqualTo(Boolean.TRUE);
+        }
+    }
+}
