@@ -2,9 +2,14 @@
 # GitHub webhooks through the hub: signed deliveries accepted per second (acks=all) with the p99 answer time,
 # received -> processed latency (p50/p99) at a fixed rate, and Kafka's own ProducerPerformance on the same
 # in-process broker as the ceiling. Hub and GitHub stand-in on CPU 0, load on CPU 1; loopback only; bounded runs;
-# everything started here is stopped on exit. Prints a markdown table.
+# everything started here is stopped on exit. Prints a markdown table, with the CPU time each process spent per
+# delivery (utime + stime from /proc over the run and its drain) and whether every accepted push was applied once.
+# The fixed rate is paced by the clock (each request takes the next slot of 1/rate s), not by a fixed pause after
+# each answer, so slow answers do not lower the offered rate while connections are free.
 # Usage: bench/webhooks.sh [seconds per run, default 20] [connections, default 16] [fixed rate/s, default 50]
 #        [warm-up seconds, default 30]
+# BENCH_JFR_DIR=<dir>: a JFR recording (settings=profile) of the hub per measured run, written there.
+# BENCH_JAR=<jar>: the hub jar to measure instead of target/'s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-20}
@@ -16,6 +21,7 @@ kafka_port=18502
 stand_in_port=18501
 secret=bench-webhook-secret
 . bench/lib.sh
+jar=${BENCH_JAR:-$jar}
 tools=target/bench/kafka-tools
 if [ ! -d "$tools" ]; then
   cat > "$work/pom.xml" <<'POM'
@@ -27,11 +33,25 @@ POM
   mvn -q -B -f "$work/pom.xml" dependency:copy-dependencies -DoutputDirectory="$PWD/$tools"
 fi
 
-# the GitHub stand-in answers token and check-run calls; ChittyChronicle is answered by the same server's 404s
+# one stand-in answers GitHub's token and check-run calls and ChittyChronicle's entries, with fixed answers (no
+# response templates: the stand-in's cost per delivery is reported and should stay small next to the hub's)
+mkdir -p "$work/standins/mappings"
+cp src/test/resources/standins/github/mappings/access-token.json "$work/standins/mappings/"
+cat > "$work/standins/mappings/bench-check-run.json" <<'JSON'
+{ "request": { "method": "POST", "urlPathPattern": "/repos/[^/]+/[^/]+/check-runs" },
+  "response": { "status": 201, "headers": { "Content-Type": "application/json" },
+                "body": "{\"id\":4001,\"status\":\"completed\"}" } }
+JSON
+cat > "$work/standins/mappings/bench-chronicle-entry.json" <<'JSON'
+{ "request": { "method": "POST", "urlPath": "/api/entries" },
+  "response": { "status": 201, "headers": { "Content-Type": "application/json" },
+                "body": "{\"id\":\"entry-1\"}" } }
+JSON
 taskset -c 0 java -Xmx256m -jar "$wiremock" --port "$stand_in_port" --bind-address 127.0.0.1 \
-    --root-dir src/test/resources/standins/github --no-request-journal --disable-request-logging \
+    --root-dir "$work/standins" --no-request-journal --disable-request-logging \
     --async-response-enabled true > "$work/stand-in.log" 2>&1 &
-pids+=($!)
+stand_in_pid=$!
+pids+=("$stand_in_pid")
 wait_for "http://127.0.0.1:$stand_in_port/__admin/health"
 
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/app.pem" 2>/dev/null
@@ -52,12 +72,21 @@ wait_for "http://127.0.0.1:$hub_port/actuator/health/readiness"
 push_for() { echo '{"ref":"refs/heads/main","after":"0123456789abcdef0123456789abcdef01234567","commits":[{"id":"0123456789abcdef0123456789abcdef01234567","message":"feat: bench","added":["src/A.java"],"modified":[]}],"repository":{"id":'"$1"',"name":"bench-'"$1"'","full_name":"acme/bench-'"$1"'"},"installation":{"id":1},"sender":{"login":"bench"}}'; }
 ping='{"zen":"Practicality beats purity.","hook_id":1,"repository":{"id":2,"full_name":"acme/bench"}}'
 sign() { printf '%s' "$1" | openssl dgst -sha256 -hmac "$secret" | awk '{print "sha256=" $NF}'; }
-lua() { # event delay_ms body... : each request takes the next body (signed once each); every run gets fresh delivery
-  # ids, or the consumer would skip them as duplicates
-  local event=$1 delay=$2 bodies=""
+lua() { # event rate body... : each request takes the next body (signed once each); every run gets fresh delivery
+  # ids, or the consumer would skip them as duplicates; rate 0: as fast as the connections allow
+  local event=$1 rate=$2 bodies=""
   shift 2
   for body in "$@"; do bodies+="  { [[$body]], \"$(sign "$body")\" },"$'\n'; done
   cat > "$work/$event.lua" <<LUA
+local ffi = require("ffi")
+ffi.cdef[[
+typedef struct { long tv_sec; long tv_nsec; } bench_timespec;
+int clock_gettime(int clock, bench_timespec *now);
+]]
+local now = ffi.new("bench_timespec")
+local function millis() ffi.C.clock_gettime(1, now); return tonumber(now.tv_sec) * 1000 + tonumber(now.tv_nsec) / 1e6 end
+local rate = $rate
+local slot = nil
 local counter = 0
 local bodies = {
 $bodies}
@@ -69,27 +98,55 @@ function request()
     ["Content-Type"] = "application/json", ["X-GitHub-Event"] = "$event", ["X-GitHub-Delivery"] = prefix .. counter,
     ["X-Hub-Signature-256"] = body[2] }, body[1])
 end
-function delay() return $delay end
+-- the next free slot of the schedule; a request late for its slot goes at once
+function delay()
+  if rate == 0 then return 0 end
+  local t = millis()
+  slot = slot and math.max(slot + 1000 / rate, t) or t
+  return math.floor(slot - t)
+end
 LUA
 }
 run() { # script seconds -> wrk output file
   case $1 in
     push) bodies=(); for r in $(seq 1 16); do bodies+=("$(push_for "$r")"); done
-          lua push "$(( 1000 * conns / rate ))" "${bodies[@]}" ;;
+          lua push "$rate" "${bodies[@]}" ;;
     ping) lua ping 0 "$ping" ;;
   esac
   sleep 1
+  [ -z "${BENCH_JFR_DIR:-}" ] || jcmd "$hub_pid" JFR.start name="$1" settings=profile >/dev/null
   taskset -c 1 wrk -t1 -c"$conns" -d"$2s" --latency -s "$work/$1.lua" "http://127.0.0.1:$hub_port" > "$work/$1.txt"
+  [ -z "${BENCH_JFR_DIR:-}" ] || jcmd "$hub_pid" JFR.stop name="$1" filename="$BENCH_JFR_DIR/$1-$(date +%s).jfr" >/dev/null
   if grep -q 'Non-2xx' "$work/$1.txt"; then echo "non-2xx answers: $(grep Non-2xx "$work/$1.txt")" >&2; exit 1; fi
+}
+ticks() { # CPU clock ticks (utime + stime) of a process and its children's threads: pid [pid…]
+  local total=0 p
+  for p in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done
+  echo "$total"
+}
+all_postgres() { # the embedded PostgreSQL's postmaster (its data directory is under the work directory) and its backends
+  local master; master=$(pgrep -f "postgres.*-D $work" | head -1 || true)
+  [ -z "$master" ] || echo "$master" $(pgrep -P "$master" || true)
+}
+cpu_start() { cpu0_hub=$(ticks "$hub_pid"); cpu0_pg=$(ticks $(all_postgres)); cpu0_si=$(ticks "$stand_in_pid"); }
+cpu_per() { # deliveries -> "hub X µs, PostgreSQL Y µs, stand-in Z µs"
+  local hz; hz=$(getconf CLK_TCK)
+  awk -v n="$1" -v hz="$hz" -v h="$(( $(ticks "$hub_pid") - cpu0_hub ))" -v p="$(( $(ticks $(all_postgres)) - cpu0_pg ))" \
+      -v s="$(( $(ticks "$stand_in_pid") - cpu0_si ))" \
+      'BEGIN {printf "hub %.0f µs, PostgreSQL %.0f µs, stand-in %.0f µs", h*1e6/hz/n, p*1e6/hz/n, s*1e6/hz/n}'
 }
 field() { awk -v k="$2" '$1==k {print $2}' "$work/$1.txt"; }
 processed() {
   curl -fs -u operator:bench "http://127.0.0.1:$hub_port/actuator/prometheus" \
     | awk '/^hub_github_events_total\{/ {n += $2} END {printf "%d", n}'
 }
+accepted() { # deliveries the hub answered 202, by its own count (wrk does not count answers still in flight at its end)
+  curl -fs -u operator:bench "http://127.0.0.1:$hub_port/actuator/prometheus" \
+    | awk '/^http_server_requests_seconds_count\{/ && /uri="\/integrations\/github\/webhook"/ && /status="202"/ {n += $2} END {printf "%d", n}'
+}
 sent() { awk '/requests in/ {print $1}' "$work/$1.txt"; }
 drain() { # wait until the consumer has applied every accepted delivery
-  for _ in $(seq 1 1200); do [ "$(processed)" -ge "$1" ] && return 0; sleep 0.1; done
+  for _ in $(seq 1 6000); do [ "$(processed)" -ge "$1" ] && return 0; sleep 0.1; done
   echo "the consumer did not catch up" >&2; exit 1
 }
 quantile() {
@@ -102,19 +159,26 @@ quantile() {
 run push "$warmup"
 total=$(sent push)
 drain "$total"
+cpu_start
 run push "$secs"
 total=$((total + $(sent push)))
 drain "$total"
+push_cpu=$(cpu_per "$(sent push)")
+sleep 2
+applied=$(processed)
+pushes=$(accepted)
 fixed_rps=$(awk '/Requests\/sec/ {print $2}' "$work/push.txt")
 p50_processed=$(quantile 0.5)
 p99_processed=$(quantile 0.99)
 # accepted per second, as fast as one loaded connection pool can send (ping: no automation)
 start=$(date +%s.%N)
+cpu_start
 run ping "$secs"
 max_rps=$(awk '/Requests\/sec/ {print $2}' "$work/ping.txt")
 total=$((total + $(sent ping)))
 drain "$total"
 drained=$(awk -v s="$start" -v e="$(date +%s.%N)" -v n="$(sent ping)" 'BEGIN {printf "%.0f", n / (e - s)}')
+ping_cpu=$(cpu_per "$(sent ping)")
 
 ceiling=$(taskset -c 1 java -cp "$tools/*" org.apache.kafka.tools.ProducerPerformance --topic bench-ceiling \
   --num-records 200000 --record-size 400 --throughput -1 \
@@ -127,5 +191,8 @@ echo "|---|---|"
 echo "| signed webhooks accepted (ping, acks=all) | $max_rps/s, p50 $(field ping 50%), p99 $(field ping 99%) |"
 echo "| fixed rate (push, target $rate/s) | $fixed_rps/s, answer p99 $(field push 99%) |"
 echo "| received -> processed at that rate | p50 $p50_processed, p99 $p99_processed |"
+echo "| pushes accepted (202, the hub's count) / applied (hub_github_events_total), warm-up and run | $pushes / $applied |"
+echo "| CPU per push, accepted and applied | $push_cpu |"
+echo "| CPU per ping, accepted and applied | $ping_cpu |"
 echo "| consumer: the accepted pings applied, per second of load + drain | $drained/s |"
 echo "| Kafka ProducerPerformance, same broker, 400 B, acks=all | $ceiling |"

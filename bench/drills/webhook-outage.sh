@@ -39,7 +39,8 @@ start_hub() {
     java -Xmx512m -jar "$jar" "${kafka[@]}" >> "$work/hub.log" 2>&1 &
   hub=$!
   pids+=("$hub")
-  wait_for "http://127.0.0.1:$hub_port/actuator/health/readiness"
+  # a loaded machine can take minutes to start the hub; bounded all the same
+  wait_for "http://127.0.0.1:$hub_port/actuator/health/readiness" 300
 }
 start_hub
 echo "webhook drill ($mode), $count deliveries, $(date -u +%FT%TZ)"

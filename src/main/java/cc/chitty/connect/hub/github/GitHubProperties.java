@@ -2,6 +2,7 @@ package cc.chitty.connect.hub.github;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -10,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record GitHubProperties(String appId, String privateKey, String webhookSecret, String webhookSecretPrevious,
         String topic, String deadLetterTopic, int partitions, Replication replication, Duration topicSetupTimeout,
         Intake intake, Consumer consumer, Duration processedRetention, String installRedirect, Reviewers reviewers,
-        Checks checks, Redelivery redelivery) {
+        Checks checks, Redelivery redelivery, Duration consumerLagInterval, Duration processedCleanupInterval) {
 
     public GitHubProperties {
         appId = appId == null ? "" : appId;
@@ -20,6 +21,8 @@ public record GitHubProperties(String appId, String privateKey, String webhookSe
         installRedirect = installRedirect == null ? "" : installRedirect;
         reviewers = reviewers != null ? reviewers : new Reviewers(List.of(), List.of());
         replication = replication != null ? replication : new Replication(0, 0);
+        consumerLagInterval = consumerLagInterval != null ? consumerLagInterval : Duration.ofSeconds(15);
+        processedCleanupInterval = processedCleanupInterval != null ? processedCleanupInterval : Duration.ofHours(1);
     }
 
     /**
@@ -38,21 +41,31 @@ public record GitHubProperties(String appId, String privateKey, String webhookSe
         }
     }
 
-    /** Producer bounds: together they keep a 503 well inside GitHub's 10 s. */
-    public record Intake(Duration maxBlock, Duration requestTimeout, Duration deliveryTimeout) {
+    /**
+     * Producer bounds: together they keep a 503 well inside GitHub's 10 s. {@code kafka}: further options of the
+     * Camel Kafka producer endpoint (batching, compression); acks=all and the idempotent producer are not options.
+     */
+    public record Intake(Duration maxBlock, Duration requestTimeout, Duration deliveryTimeout,
+            Map<String, String> kafka) {
+
+        public Intake {
+            kafka = kafka != null ? Map.copyOf(kafka) : Map.of();
+        }
     }
 
     /**
      * {@code threads}: consumers per instance, each with partitions of its own (more than the partitions idle).
      * {@code maxPollRecords}: records per poll, bounded so that a poll's worth of failing records is retried
-     * within Kafka's {@code max.poll.interval.ms}.
+     * within Kafka's {@code max.poll.interval.ms}. {@code kafka}: further options of the Camel Kafka consumer
+     * endpoint (fetch sizes and waits); manual commit after processing is not an option.
      */
     public record Consumer(String groupId, int threads, int maxPollRecords, int maxAttempts, Duration initialDelay,
-            double multiplier, Duration maxDelay) {
+            double multiplier, Duration maxDelay, Map<String, String> kafka) {
 
         public Consumer {
             threads = Math.max(1, threads);
             maxPollRecords = maxPollRecords > 0 ? maxPollRecords : 10;
+            kafka = kafka != null ? Map.copyOf(kafka) : Map.of();
         }
     }
 

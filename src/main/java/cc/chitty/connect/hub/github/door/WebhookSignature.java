@@ -24,11 +24,12 @@ final class WebhookSignature {
     private static final String PREFIX = "sha256=";
     private static final Pattern WELL_FORMED = Pattern.compile("sha256=[0-9a-f]{64}");
 
-    private final List<byte[]> secrets;
+    // each secret as an initialised Mac, cloned per delivery: Mac.getInstance looks the provider up every time
+    private final List<Mac> secrets;
 
     WebhookSignature(String... secrets) {
         this.secrets = Arrays.stream(secrets).filter(s -> s != null && !s.isEmpty())
-                .map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
+                .map(s -> mac(s.getBytes(StandardCharsets.UTF_8))).toList();
     }
 
     boolean configured() {
@@ -44,7 +45,7 @@ final class WebhookSignature {
         if (!couldMatch(header)) {
             return false;
         }
-        List<Mac> macs = secrets.stream().map(WebhookSignature::mac).toList();
+        List<Mac> macs = secrets.stream().map(WebhookSignature::copy).toList();
         byte[] buffer = new byte[8192];
         for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
             for (Mac mac : macs) {
@@ -71,6 +72,14 @@ final class WebhookSignature {
             return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    private static Mac copy(Mac prototype) {
+        try {
+            return (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("HmacSHA256 cannot be cloned", e);
         }
     }
 

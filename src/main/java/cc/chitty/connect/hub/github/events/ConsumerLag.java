@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code hub_github_consumer_lag_records}: the records of {@code github-events} that the consumer group has not
- * committed yet, summed over partitions. Read from the broker every 15 s (route {@code github.consumer-lag}), so
- * every instance reports the lag of the whole group; -1 while the broker does not answer.
+ * committed yet, summed over partitions. Read from the broker every {@code hub.github.consumer-lag-interval} (15 s;
+ * route {@code github.consumer-lag}), so every instance reports the lag of the whole group; -1 while the broker does
+ * not answer.
  */
 @Component
 class ConsumerLag extends RouteBuilder {
@@ -37,11 +38,13 @@ class ConsumerLag extends RouteBuilder {
     private final String groupId;
     private final Admin client;
     private final AtomicLong lag = new AtomicLong(-1);
+    private final long interval;
 
     ConsumerLag(GitHubProperties properties, @Lazy Admin admin, MeterRegistry meters) {
         this.topic = properties.topic();
         this.groupId = properties.consumer().groupId();
         this.client = admin;
+        this.interval = properties.consumerLagInterval().toMillis();
         Gauge.builder("hub.github.consumer.lag", lag, AtomicLong::get)
                 .description("Records of the topic the consumer group has not committed; -1 when unknown")
                 .baseUnit("records").tag("topic", topic).tag("group", groupId).register(meters);
@@ -49,7 +52,7 @@ class ConsumerLag extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("timer:github.consumer-lag?period=15000&delay=15000").routeId("github.consumer-lag.timer")
+        from("timer:github.consumer-lag?period=" + interval + "&delay=" + interval).routeId("github.consumer-lag.timer")
                 .to(MEASURE);
         from(MEASURE).routeId("github.consumer-lag")
                 .process(exchange -> exchange.getMessage().setBody(measure()));

@@ -1,5 +1,8 @@
 package cc.chitty.connect.hub.github.events;
 
+import java.util.Map;
+import java.util.TreeMap;
+
 import javax.sql.DataSource;
 
 import cc.chitty.connect.hub.capability.CapabilityRouteConfiguration;
@@ -71,7 +74,7 @@ class GitHubEventRoutes extends RouteBuilder {
                         + "&maxBlockMs=" + intake.maxBlock().toMillis()
                         + "&requestTimeoutMs=" + intake.requestTimeout().toMillis()
                         + "&deliveryTimeoutMs=" + intake.deliveryTimeout().toMillis()
-                        + "&maxRequestSize=" + MAX_RECORD_BYTES + BYTES_OUT);
+                        + "&maxRequestSize=" + MAX_RECORD_BYTES + BYTES_OUT + options(intake.kafka()));
 
         from("kafka:" + properties.topic() + "?groupId=" + consumer.groupId() + "&consumersCount=" + consumer.threads()
                 + "&maxPollRecords=" + consumer.maxPollRecords()
@@ -79,7 +82,8 @@ class GitHubEventRoutes extends RouteBuilder {
                 // committed asynchronously: a record read again after a crash is dropped by the idempotent consumer
                 + "&kafkaManualCommitFactory=#class:" + DefaultKafkaManualAsyncCommitFactory.class.getName()
                 + "&maxPartitionFetchBytes=" + MAX_RECORD_BYTES
-                + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")
+                + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer"
+                + options(consumer.kafka()))
                 .routeId(CONSUMER_ROUTE).routeConfigurationId(CapabilityRouteConfiguration.ID)
                 .errorHandler(deadLetterChannel(DEAD_LETTER)
                         // a failure to dead-letter fails the exchange: the consumer seeks back instead of skipping
@@ -119,6 +123,13 @@ class GitHubEventRoutes extends RouteBuilder {
         }
     }
 
+    /** {@code &name=value} for each configured endpoint option, in name order. */
+    static String options(Map<String, String> options) {
+        StringBuilder uri = new StringBuilder();
+        new TreeMap<>(options).forEach((name, value) -> uri.append('&').append(name).append('=').append(value));
+        return uri.toString();
+    }
+
     /**
      * Commits the record's offset when the exchange completed, the dead-letter case included; after the idempotent
      * repository recorded the id (synchronizations run last-registered first, and this one orders itself last).
@@ -146,9 +157,7 @@ class GitHubEventRoutes extends RouteBuilder {
         /** {@code camel_messageprocessed} (Flyway V4), shared by every instance on the database. */
         @Bean(REPOSITORY)
         JdbcMessageIdRepository githubDeliveries(DataSource dataSource) {
-            JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource, PROCESSOR_NAME);
-            repository.setCreateTableIfNotExists(false);
-            return repository;
+            return new ProcessedDeliveries(dataSource, PROCESSOR_NAME);
         }
     }
 }

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Forgets processed delivery ids older than {@code hub.github.processed-retention} (30 days: well past GitHub's
- * redelivery window and the dead-letter topic's retention), hourly, so {@code camel_messageprocessed} stays small.
+ * redelivery window and the dead-letter topic's retention), every {@code hub.github.processed-cleanup-interval}
+ * (an hour), so {@code camel_messageprocessed} stays small.
  */
 @Component
 class ProcessedDeliveriesCleanupRoute extends RouteBuilder {
@@ -27,7 +28,8 @@ class ProcessedDeliveriesCleanupRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("timer:github.processed-cleanup?period=3600000&delay=60000").routeId("github.processed-cleanup.timer")
+        from("timer:github.processed-cleanup?period=" + properties.processedCleanupInterval().toMillis()
+                + "&delay=60000").routeId("github.processed-cleanup.timer")
                 .to(CLEANUP);
         from(CLEANUP).routeId("github.processed-cleanup")
                 .process(exchange -> exchange.getMessage().setBody(deleteOlderThanRetention()))

@@ -9,6 +9,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import cc.chitty.connect.hub.capability.CapabilityRouteConfiguration;
@@ -95,9 +96,10 @@ class GitHubConsumerRouteTest {
     private static GitHubProperties properties() {
         Duration second = Duration.ofSeconds(1);
         return new GitHubProperties("", "", "", "", "github-events", "github-events.dlt", 1, null, second,
-                new GitHubProperties.Intake(second, second, second),
+                new GitHubProperties.Intake(second, second, second, Map.of()),
                 new GitHubProperties.Consumer("hub", 1, 10, MAX_ATTEMPTS, Duration.ofMillis(1), 2.0,
-                        Duration.ofMillis(10)),
-                Duration.ofDays(1), "", null, null, new GitHubProperties.Redelivery(Duration.ZERO, second, 1));
+                        Duration.ofMillis(10), Map.of()),
+                Duration.ofDays(1), "", null, null, new GitHubProperties.Redelivery(Duration.ZERO, second, 1),
+                null, null);
     }
 }

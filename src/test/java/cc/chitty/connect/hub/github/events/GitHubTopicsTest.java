@@ -59,7 +59,8 @@ class GitHubTopicsTest extends GitHubTestSupport {
         GitHubProperties p = properties;
         return new GitHubProperties(p.appId(), p.privateKey(), p.webhookSecret(), p.webhookSecretPrevious(), topic,
                 topic + ".dlt", p.partitions(), replication, p.topicSetupTimeout(), p.intake(), p.consumer(),
-                p.processedRetention(), p.installRedirect(), p.reviewers(), p.checks(), p.redelivery());
+                p.processedRetention(), p.installRedirect(), p.reviewers(), p.checks(), p.redelivery(),
+                p.consumerLagInterval(), p.processedCleanupInterval());
     }
 
     private int replicas(String topic) throws Exception {
