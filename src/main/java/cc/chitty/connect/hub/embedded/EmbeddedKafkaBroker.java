@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -42,6 +43,7 @@ public final class EmbeddedKafkaBroker implements SmartLifecycle, AutoCloseable 
     private final Path logDir;
     private final int port;
     private final CompletableFuture<KafkaRaftServer> server;
+    private final AtomicBoolean shutDown = new AtomicBoolean();
     private volatile boolean running;
 
     /** {@code sasl}: null for a PLAINTEXT listener. */
@@ -77,16 +79,20 @@ public final class EmbeddedKafkaBroker implements SmartLifecycle, AutoCloseable 
         }
     }
 
-    /** Also stops a broker whose context failed before {@link #start()} was reached. */
+    /**
+     * Also stops a broker whose context failed before {@link #start()} was reached, booted or still booting: its
+     * non-daemon threads would otherwise keep a hub that failed to start alive.
+     */
     @Override
     public void close() {
-        if (running || !server.isDone()) {
-            shutdown();
-        }
+        shutdown();
     }
 
     private void shutdown() {
         running = false;
+        if (!shutDown.compareAndSet(false, true)) {
+            return;
+        }
         server.thenAccept(s -> {
             s.shutdown();
             s.awaitShutdown();

@@ -4,7 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -26,6 +29,12 @@ public class DevStandInsEnvironment implements EnvironmentPostProcessor {
             props.put("hub.upstreams.services." + service + ".token", "stand-in-token");
         });
         env.getPropertySources().addFirst(new MapPropertySource("hubDevStandIns", props));
+        // a local run that fails to start must end, not wait on the stand-ins' threads
+        application.addListeners((ApplicationListener<ApplicationEvent>) event -> {
+            if (event instanceof ApplicationFailedEvent) {
+                StandIns.stopAll();
+            }
+        });
         System.out.println("Upstreams answered by WireMock stand-ins: " + props.keySet().stream()
                 .filter(k -> k.endsWith("base-url")).map(k -> k + "=" + props.get(k)).toList());
     }

@@ -33,6 +33,11 @@ public final class StandIns {
         return SERVERS;
     }
 
+    /** Stops every stand-in: their web servers' threads would otherwise keep a JVM alive. */
+    static void stopAll() {
+        SERVERS.values().forEach(WireMockServer::stop);
+    }
+
     /** Back to the checked-in mappings with an empty request journal. */
     public static void resetAll() {
         SERVERS.values().forEach(WireMockServer::resetToDefaultMappings);
