@@ -21,11 +21,20 @@ public class ProblemWriter {
         this.refusals = refusals;
     }
 
+    /** The refusal's headers, then its problem. */
+    public void write(HttpServletResponse response, Refusal refusal) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        refusal.headers().forEach(response::setHeader);
+        write(response, refusal.problem());
+    }
+
     public void write(HttpServletResponse response, Problem problem) throws IOException {
         if (response.isCommitted()) {
             return;
         }
-        refusals.refused(problem);
+        refusals.refused(problem, EdgeRefusals.HTTP);
         response.resetBuffer();
         response.setStatus(problem.status());
         response.setContentType(Problem.MEDIA_TYPE);
