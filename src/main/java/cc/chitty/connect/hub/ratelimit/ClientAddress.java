@@ -16,6 +16,8 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 final class ClientAddress {
 
+    static final String FORWARDED_FOR = "X-Forwarded-For";
+
     private final List<String> trustedProxies;
 
     ClientAddress(List<String> trustedProxies) {
@@ -23,8 +25,11 @@ final class ClientAddress {
     }
 
     String of(HttpServletRequest request) {
-        String peer = request.getRemoteAddr();
-        String forwarded = request.getHeader("X-Forwarded-For");
+        return of(request.getRemoteAddr(), request.getHeader(FORWARDED_FOR));
+    }
+
+    /** From the connection's peer address and the request's {@code X-Forwarded-For}, whichever engine read them. */
+    String of(String peer, String forwarded) {
         if (forwarded == null || !trustedProxies.contains(peer)) {
             return peer;
         }
@@ -40,7 +45,11 @@ final class ClientAddress {
 
     /** The bucket the request's client counts in: its IPv4 address, or its IPv6 address's /64 prefix. */
     String bucketOf(HttpServletRequest request) {
-        String address = of(request);
+        return bucketOf(request.getRemoteAddr(), request.getHeader(FORWARDED_FOR));
+    }
+
+    String bucketOf(String peer, String forwarded) {
+        String address = of(peer, forwarded);
         // only a literal with ':' is parsed, so no name is ever looked up in DNS
         if (address.indexOf(':') < 0) {
             return address;

@@ -42,11 +42,24 @@ public class FailureThrottle {
 
     /** The refusal (429) when the request's address has spent its budget of such failures; empty otherwise. */
     public Optional<RateLimiter.Decision> refusal(Failure failure, HttpServletRequest request) {
+        return refusal(failure, addressOf(request));
+    }
+
+    /**
+     * The bucket of the client at that address, for doors that read the peer and {@code X-Forwarded-For} from their
+     * own engine: see {@link #refusal(Failure, String)} and {@link #charge(Failure, String)}.
+     */
+    public String addressOf(String peer, String forwardedFor) {
+        return clientAddress.bucketOf(peer, forwardedFor);
+    }
+
+    /** As {@link #refusal(Failure, HttpServletRequest)}, for the address bucket {@link #addressOf} named. */
+    public Optional<RateLimiter.Decision> refusal(Failure failure, String address) {
         if (!properties.enabled()) {
             return Optional.empty();
         }
         int limit = failure.tier.limit(properties.tiers());
-        EstimationProbe probe = buckets.estimate(bucketId(failure, request), limit);
+        EstimationProbe probe = buckets.estimate(bucketId(failure, address), limit);
         if (probe.canBeConsumed()) {
             return Optional.empty();
         }
@@ -57,12 +70,20 @@ public class FailureThrottle {
 
     /** Counts one failure against the request's address. */
     public void charge(Failure failure, HttpServletRequest request) {
+        charge(failure, addressOf(request));
+    }
+
+    public void charge(Failure failure, String address) {
         if (properties.enabled()) {
-            buckets.tryConsume(bucketId(failure, request), failure.tier.limit(properties.tiers()));
+            buckets.tryConsume(bucketId(failure, address), failure.tier.limit(properties.tiers()));
         }
     }
 
-    private String bucketId(Failure failure, HttpServletRequest request) {
-        return failure.tier.policyName + ":ip:" + clientAddress.bucketOf(request);
+    public String addressOf(HttpServletRequest request) {
+        return clientAddress.bucketOf(request);
+    }
+
+    private static String bucketId(Failure failure, String address) {
+        return failure.tier.policyName + ":ip:" + address;
     }
 }

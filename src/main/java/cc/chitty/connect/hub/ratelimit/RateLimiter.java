@@ -1,9 +1,13 @@
 package cc.chitty.connect.hub.ratelimit;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import javax.sql.DataSource;
 
 import cc.chitty.connect.hub.security.Client;
 import cc.chitty.connect.hub.web.Problem;
+import cc.chitty.connect.hub.web.Refusal;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,7 +16,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * The bucket store and the tiers, shared by the HTTP filter and by the MCP door (which learns the tool, resource
+ * The bucket store and the tiers, shared by the REST door's rate-limit step, the HTTP filter and the MCP door (which learns the tool, resource
  * or prompt only from the JSON-RPC body): one token per call from the client's bucket for the tier. A capability's
  * tier is found by its id, whichever door calls it.
  */
@@ -25,15 +29,26 @@ public class RateLimiter {
             long retryAfterSeconds, long windowSeconds) {
 
         /** The limit headers every limited response carries, plus {@code Retry-After} when refused. */
-        public void writeHeaders(HttpServletResponse response) {
-            response.setHeader("X-RateLimit-Limit", String.valueOf(limit));
-            response.setHeader("X-RateLimit-Remaining", String.valueOf(remaining));
-            response.setHeader("X-RateLimit-Reset", String.valueOf(System.currentTimeMillis() / 1000 + resetSeconds));
-            response.setHeader("RateLimit-Policy", "\"" + policy + "\";q=" + limit + ";w=" + windowSeconds);
-            response.setHeader("RateLimit", "\"" + policy + "\";r=" + remaining + ";t=" + resetSeconds);
+        public Map<String, String> headers() {
+            Map<String, String> headers = new LinkedHashMap<>(8);
+            headers.put("X-RateLimit-Limit", String.valueOf(limit));
+            headers.put("X-RateLimit-Remaining", String.valueOf(remaining));
+            headers.put("X-RateLimit-Reset", String.valueOf(System.currentTimeMillis() / 1000 + resetSeconds));
+            headers.put("RateLimit-Policy", "\"" + policy + "\";q=" + limit + ";w=" + windowSeconds);
+            headers.put("RateLimit", "\"" + policy + "\";r=" + remaining + ";t=" + resetSeconds);
             if (!allowed) {
-                response.setHeader("Retry-After", String.valueOf(retryAfterSeconds));
+                headers.put("Retry-After", String.valueOf(retryAfterSeconds));
             }
+            return headers;
+        }
+
+        public void writeHeaders(HttpServletResponse response) {
+            headers().forEach(response::setHeader);
+        }
+
+        /** The 429 answer, headers included. */
+        public Refusal refusal() {
+            return new Refusal(problem(), headers());
         }
 
         public Problem problem() {
@@ -65,6 +80,11 @@ public class RateLimiter {
      */
     public Decision takeMcpCall(Client client, String capability) {
         return take(tierOf(capability, Tier.MCP_TOOLS), client, null);
+    }
+
+    /** A REST call of the capability: its own tier when it has one, the {@code api} tier otherwise. */
+    public Decision takeRestCall(Client client, String capability) {
+        return take(tierOf(capability, Tier.API), client, null);
     }
 
     /** The capability's own tier, or the door's. */

@@ -12,6 +12,7 @@ import cc.chitty.connect.hub.ratelimit.FailureThrottle;
 import cc.chitty.connect.hub.ratelimit.RateLimiter;
 import cc.chitty.connect.hub.web.Problem;
 import cc.chitty.connect.hub.web.ProblemWriter;
+import cc.chitty.connect.hub.web.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -31,14 +32,15 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestTemplate;
 
 /**
- * OAuth 2.1 access tokens on the API-key chain ({@code /api/**}, {@code /mcp}), through Spring Security's resource
- * server; nothing while no issuer is configured.
+ * OAuth 2.1 access tokens: on MCP's chain through Spring Security's resource server, at the REST door through
+ * {@link Credentials} (the same provider and checks); nothing while no issuer is configured.
  *
  * <p>Guarantees: a token is accepted only when it is a JWT signed with a key from {@code hub.oauth.jwk-set-uri},
  * issued by {@code hub.oauth.issuer}, for one of the hub's audiences ({@link ProtectedResource#audiences()}),
@@ -61,11 +63,13 @@ final class BearerTokens {
     private final ProtectedResource resource;
     private final FailureThrottle throttle;
     private final ProblemWriter problems;
+    private final JwtAuthenticationProvider tokens;
 
     BearerTokens(ProtectedResource resource, FailureThrottle throttle, ProblemWriter problems) {
         this.resource = resource;
         this.throttle = throttle;
         this.problems = problems;
+        this.tokens = resource.enabled() ? provider() : null;
     }
 
     /** Adds the resource server to the chain when an issuer is configured. */
@@ -73,18 +77,12 @@ final class BearerTokens {
         if (!resource.enabled()) {
             return;
         }
-        JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(decoder(resource.properties()));
-        JwtAuthenticationConverter standard = new JwtAuthenticationConverter();
-        standard.setJwtGrantedAuthoritiesConverter(resource.tokenScopes());
-        standard.setPrincipalClaimName(resource.properties().principalClaim());
-        tokens.setJwtAuthenticationConverter(jwt -> new AccessTokenAuthentication(
-                (JwtAuthenticationToken) standard.convert(jwt)));
         AuthenticationManager checked = tokens::authenticate;
         AuthenticationManager spent = token -> {
             throw new AddressSpent();
         };
         http.oauth2ResourceServer(server -> server
-                .bearerTokenResolver(BearerTokens::jwtOnly)
+                .bearerTokenResolver(request -> jwtOnly(request.getHeader(HttpHeaders.AUTHORIZATION)))
                 .authenticationManagerResolver(request -> throttle.refusal(
                         FailureThrottle.Failure.UNAUTHENTICATED, request).isPresent() ? spent : checked)
                 .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
@@ -94,6 +92,32 @@ final class BearerTokens {
                         return filter;
                     }
                 }));
+    }
+
+    /**
+     * Checks an access token for a door outside Spring Security's chain (the REST door's Camel routes): the client it
+     * names, or the refusal, as {@link #applyTo} answers it. The address bucket is charged for a refused token.
+     */
+    Credentials.Verdict check(String token, String address, boolean mcp) {
+        if (throttle.refusal(FailureThrottle.Failure.UNAUTHENTICATED, address).isPresent()) {
+            return Credentials.Verdict.refused(refusal(new AddressSpent(), address, mcp));
+        }
+        try {
+            return Credentials.Verdict.of((ClientAuthentication) tokens.authenticate(
+                    new BearerTokenAuthenticationToken(token)));
+        } catch (AuthenticationException failure) {
+            return Credentials.Verdict.refused(refusal(failure, address, mcp));
+        }
+    }
+
+    private JwtAuthenticationProvider provider() {
+        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder(resource.properties()));
+        JwtAuthenticationConverter standard = new JwtAuthenticationConverter();
+        standard.setJwtGrantedAuthoritiesConverter(resource.tokenScopes());
+        standard.setPrincipalClaimName(resource.properties().principalClaim());
+        provider.setJwtAuthenticationConverter(jwt -> new AccessTokenAuthentication(
+                (JwtAuthenticationToken) standard.convert(jwt)));
+        return provider;
     }
 
     private NimbusJwtDecoder decoder(OAuthProperties properties) {
@@ -121,32 +145,32 @@ final class BearerTokens {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
+        problems.write(response, refusal(failure, throttle.addressOf(request), ProtectedResource.isMcp(request)));
+    }
+
+    /** The answer to a refused token: 429 for a spent address, 503 without the issuer's keys, else 401 (charged). */
+    private Refusal refusal(AuthenticationException failure, String address, boolean mcp) {
         if (failure instanceof AddressSpent) {
-            Optional<RateLimiter.Decision> refusal = throttle.refusal(FailureThrottle.Failure.UNAUTHENTICATED,
-                    request);
-            if (refusal.isPresent()) {
-                refusal.get().writeHeaders(response);
-                problems.write(response, refusal.get().problem());
-                return;
+            Optional<RateLimiter.Decision> spent = throttle.refusal(FailureThrottle.Failure.UNAUTHENTICATED, address);
+            if (spent.isPresent()) {
+                return spent.get().refusal();
             }
         }
         if (failure instanceof AuthenticationServiceException) {
             LOG.warn("The authorization server's signing keys could not be fetched: {}", failure.getMessage());
-            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(KEYS_RETRY_AFTER));
-            problems.write(response, Problem.of(503, "token-keys-unavailable", "Token keys unavailable",
+            return Refusal.of(Problem.of(503, "token-keys-unavailable", "Token keys unavailable",
                     "The hub could not fetch the authorization server's signing keys; try again shortly")
-                    .with("retryAfter", KEYS_RETRY_AFTER));
-            return;
+                    .with("retryAfter", KEYS_RETRY_AFTER), HttpHeaders.RETRY_AFTER, String.valueOf(KEYS_RETRY_AFTER));
         }
-        throttle.charge(FailureThrottle.Failure.UNAUTHENTICATED, request);
+        throttle.charge(FailureThrottle.Failure.UNAUTHENTICATED, address);
         String reason = failure instanceof AddressSpent || failure.getMessage() == null ? "The access token is invalid"
                 : failure.getMessage().replace(DECODE_PREFIX, "");
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, resource.invalidToken(request, reason));
-        problems.write(response, Problem.of(401, "invalid-token", "Invalid access token", reason));
+        return Refusal.of(Problem.of(401, "invalid-token", "Invalid access token", reason),
+                HttpHeaders.WWW_AUTHENTICATE, resource.invalidToken(mcp, reason));
     }
 
-    private static String jwtOnly(HttpServletRequest request) {
-        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+    /** The compact JWS of an {@code Authorization: Bearer} value, or null for anything else (an API key). */
+    static String jwtOnly(String authorization) {
         Matcher jws = authorization == null ? null : JWS.matcher(authorization);
         return jws != null && jws.matches() ? jws.group(1) : null;
     }

@@ -4,26 +4,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Supplier;
+import java.util.concurrent.ConcurrentHashMap;
 
-import cc.chitty.connect.hub.rest.RestCapabilities;
-import jakarta.servlet.http.HttpServletRequest;
+import cc.chitty.connect.hub.routes.RouteChanges;
 import org.apache.camel.CamelContext;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.RouteDefinition;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.authorization.AuthorizationManager;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.stereotype.Component;
 
 /**
  * Which scope each capability needs, and whether a client (API key or access token) has it. Scopes are keyed by
  * capability id, whichever door runs it: the {@code scope} parameter of the capability's templated route in its
  * route file, else {@code hub.scopes.capabilities} ({@code chittyid.mint: chittyid:mint}); a REST request needs the
- * scope of the capability its route will run ({@link RestCapabilities}), never one read from its URL.
+ * scope of the capability its route runs, never one read from its URL. Each capability's scope is resolved once,
+ * and again after its route is reloaded.
  * A capability named with an empty scope needs only a valid key; one not named needs {@code <service>:*} (the id up
  * to its first dot), so a capability nobody has classified yet is open only to keys trusted with its whole service.
  * A key's {@code admin} scope grants everything, {@code *} everything but {@code admin}, {@code <service>:*} every
@@ -31,7 +27,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @EnableConfigurationProperties(OperationScopes.Properties.class)
-public class OperationScopes implements AuthorizationManager<RequestAuthorizationContext> {
+public class OperationScopes {
 
     /** {@code hub.scopes}: the scope of each capability, by capability id. */
     @ConfigurationProperties("hub.scopes")
@@ -44,33 +40,33 @@ public class OperationScopes implements AuthorizationManager<RequestAuthorizatio
     static final String ALL = "*";
     static final String ADMIN = "admin";
 
+    private static final String NONE = "";
+
     private final Map<String, String> capabilities;
-    private final RestCapabilities restCapabilities;
     private final CamelContext camel;
+    // capability id -> its scope, NONE for none; the route model is a list, searched once per capability
+    private final Map<String, String> resolved = new ConcurrentHashMap<>();
 
-    OperationScopes(Properties properties, RestCapabilities restCapabilities, CamelContext camel) {
+    OperationScopes(Properties properties, CamelContext camel, RouteChanges changes) {
         this.capabilities = properties.capabilities();
-        this.restCapabilities = restCapabilities;
         this.camel = camel;
-    }
-
-    /**
-     * The scope the request needs, or null when it needs none beyond a valid key: the scope of the capability its
-     * route will run; a request that no REST route will serve (MCP's transports, or an answer of 404) needs none.
-     */
-    public String requiredFor(HttpServletRequest request) {
-        return restCapabilities.of(request).map(this::requiredFor).orElse(null);
+        changes.onChange(resolved::remove);
     }
 
     /** The scope a capability needs, or null when a valid key is enough. */
     public String requiredFor(String capability) {
+        String scope = resolved.computeIfAbsent(capability, this::resolve);
+        return scope == NONE ? null : scope;
+    }
+
+    private String resolve(String capability) {
         String declared = declaredInRouteFile(capability);
         if (declared != null) {
             return declared;
         }
         String named = capabilities.get(capability);
         if (named != null) {
-            return named.isBlank() ? null : named;
+            return named.isBlank() ? NONE : named;
         }
         int dot = capability.indexOf('.');
         return (dot < 0 ? capability : capability.substring(0, dot)) + ":" + ALL;
@@ -101,11 +97,5 @@ public class OperationScopes implements AuthorizationManager<RequestAuthorizatio
         }
         int colon = required.indexOf(':');
         return colon > 0 && scopes.contains(required.substring(0, colon) + ":*");
-    }
-
-    @Override
-    public AuthorizationDecision check(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
-        return new AuthorizationDecision(authentication.get() instanceof ClientAuthentication caller
-                && grants(caller.client().scopes(), requiredFor(context.getRequest())));
     }
 }

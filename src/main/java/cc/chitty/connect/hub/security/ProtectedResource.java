@@ -48,8 +48,14 @@ public class ProtectedResource {
     }
 
     /** Where the metadata of the resource a request is addressed to lives: MCP's for MCP paths, else the hub's. */
-    String metadataUrl(HttpServletRequest request) {
-        return metadataUrl() + (isMcp(request.getRequestURI()) ? MCP_PATH : "");
+    private String metadataUrl(boolean mcp) {
+        return metadataUrl() + (mcp ? MCP_PATH : "");
+    }
+
+    /** Whether a servlet request is addressed to MCP's resource rather than the REST door's. */
+    static boolean isMcp(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.equals(MCP_PATH) || path.startsWith(MCP_PATH + "/");
     }
 
     /** The audiences a token may name: both resource identifiers, and any configured. */
@@ -68,22 +74,22 @@ public class ProtectedResource {
         return properties;
     }
 
-    /** For a request that presented no credential, or one that is not known. */
-    String challenge(HttpServletRequest request) {
-        return REALM + metadataParameter(request);
+    /** For a request (to MCP's resource, or the REST door's) that presented no credential, or one not known. */
+    String challenge(boolean mcp) {
+        return REALM + metadataParameter(mcp);
     }
 
     /** For an access token that failed its checks. */
-    String invalidToken(HttpServletRequest request, String description) {
+    String invalidToken(boolean mcp, String description) {
         return REALM + ", error=\"invalid_token\", error_description=\"" + quotable(description) + "\""
-                + metadataParameter(request);
+                + metadataParameter(mcp);
     }
 
     /** For a credential without the scope the operation needs, named as the issuer grants it. */
-    String insufficientScope(HttpServletRequest request, String hubScope) {
+    String insufficientScope(boolean mcp, String hubScope) {
         return REALM + ", error=\"insufficient_scope\""
                 + (hubScope == null ? "" : ", scope=\"" + quotable(tokenScopes.issuerName(hubScope)) + "\"")
-                + metadataParameter(request);
+                + metadataParameter(mcp);
     }
 
     /** The RFC 9728 document for the resource at {@code path} ("" or "/mcp"). */
@@ -103,12 +109,8 @@ public class ProtectedResource {
         return document;
     }
 
-    private String metadataParameter(HttpServletRequest request) {
-        return enabled() ? ", resource_metadata=\"" + metadataUrl(request) + "\"" : "";
-    }
-
-    private static boolean isMcp(String path) {
-        return path.equals(MCP_PATH) || path.startsWith(MCP_PATH + "/");
+    private String metadataParameter(boolean mcp) {
+        return enabled() ? ", resource_metadata=\"" + metadataUrl(mcp) + "\"" : "";
     }
 
     /** What may stand inside a quoted auth-param: printable ASCII without {@code "} and {@code \}. */

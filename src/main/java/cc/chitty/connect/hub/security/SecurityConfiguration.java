@@ -38,7 +38,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Three filter chains: API keys, and OAuth access tokens when an issuer is configured ({@link BearerTokens}), for
- * {@code /api/**} and MCP ({@code /mcp}, {@code /mcp/**} but the manifest);
+ * MCP ({@code /mcp}, {@code /mcp/**} but the manifest; the REST door checks the same credentials in its Camel
+ * routes, {@link Credentials});
  * operator Basic login for {@code /admin/**} and the actuator (Hawtio, Jolokia, metrics; health stays public for
  * probes); everything else public. Writes on the operator chain need proof that they are not a cross-site request:
  * the console's CSRF token, or for {@code /admin/**} the {@value #ADMIN_SCRIPT_HEADER} header.
@@ -52,33 +53,27 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiKeyChain(HttpSecurity http, ApiKeys apiKeys, OperationScopes scopes,
-            FailureThrottle throttle, ProblemWriter problems, BearerTokens bearerTokens, ProtectedResource resource)
-            throws Exception {
+    SecurityFilterChain mcpChain(HttpSecurity http, Credentials credentials, FailureThrottle throttle,
+            ProblemWriter problems, BearerTokens bearerTokens) throws Exception {
         bearerTokens.applyTo(http);
-        // MCP's transports and legacy REST endpoints take the same keys; the manifest stays public, as the original's
+        // MCP's transports and legacy REST endpoints; the manifest stays public, as the original's
         RequestMatcher mcp = new AndRequestMatcher(new OrRequestMatcher(path("/mcp"), path("/mcp/**")),
                 new NegatedRequestMatcher(path("/mcp/manifest")));
-        return http.securityMatcher(new OrRequestMatcher(path("/api/**"), mcp))
+        return http.securityMatcher(mcp)
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .anonymous(AbstractHttpConfigurer::disable)
                 // nothing to log out of with a key or a token: one filter less on every call
                 .logout(AbstractHttpConfigurer::disable)
-                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, throttle, problems, resource),
+                .addFilterBefore(new ApiKeyAuthenticationFilter(credentials, throttle, problems),
                         AuthorizationFilter.class)
+                // scopes are the MCP door's business, per tool, resource and prompt (McpCallGate)
                 .authorizeHttpRequests(a -> a
                         // an async dispatch (an MCP stream's) belongs to a request already authorized
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .anyRequest().access(scopes))
-                .exceptionHandling(e -> e.authenticationEntryPoint(problemEntryPoint(problems, "Bearer"))
-                        .accessDeniedHandler((request, response, denied) -> {
-                            String required = scopes.requiredFor(request);
-                            response.setHeader("WWW-Authenticate", resource.insufficientScope(request, required));
-                            problems.write(response, Problem.of(403, "insufficient-scope", "Insufficient scope",
-                                    "This operation needs the scope " + required).with("requiredScope", required));
-                        }))
+                        .anyRequest().authenticated())
+                .exceptionHandling(e -> e.authenticationEntryPoint(problemEntryPoint(problems, "Bearer")))
                 .build();
     }
 

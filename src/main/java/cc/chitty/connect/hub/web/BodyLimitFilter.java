@@ -17,12 +17,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * unknown length (chunked) by reading it here, the moment the limit is passed. Such a body is spooled
  * ({@link SpooledBody}: a bounded part on the heap, the rest in a temporary file deleted when the request is done)
  * and replayed, so no handler ever sees a truncated or oversized request and no body, whatever its size or
- * encoding, costs more heap than {@code hub.http.spool-threshold}.
+ * encoding, costs more heap than {@code hub.http.spool-threshold}. A REST door request whose length is announced is
+ * left to the door's own step ({@code restBodyLimit}, in its Camel routes); one of unknown length is still held to
+ * the limit here, where the servlet engine reads it.
  */
 @Component
 @Order(FilterOrder.BODY_LIMIT)
 @EnableConfigurationProperties(HttpLimitsProperties.class)
 class BodyLimitFilter extends OncePerRequestFilter {
+
+    private static final String REST_DOOR = "/api/";
 
     private final HttpLimitsProperties limits;
     private final ProblemWriter problems;
@@ -30,6 +34,11 @@ class BodyLimitFilter extends OncePerRequestFilter {
     BodyLimitFilter(HttpLimitsProperties limits, ProblemWriter problems) {
         this.limits = limits;
         this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getContentLengthLong() >= 0 && request.getRequestURI().startsWith(REST_DOOR);
     }
 
     @Override

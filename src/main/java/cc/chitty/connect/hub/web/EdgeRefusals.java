@@ -12,13 +12,16 @@ import org.springframework.stereotype.Component;
  * Prometheus: {@code api-key} (401, 403), {@code scope} (403),
  * {@code rate-limit} (429), {@code idempotency-key} (400, 409, 422), {@code body-limit} (413), {@code media-type}
  * (415), {@code encoded-path} (400), {@code origin} (403); any other problem a filter answers with is counted under
- * its own type. {@code door} is {@code http} for an HTTP answer, {@code mcp} for a JSON-RPC error of the MCP door
- * (whose HTTP status stays 200; {@code status} is the one the same refusal gets over HTTP).
+ * its own type. {@code door} is {@code rest} for the REST door's policies (in its Camel routes), {@code http} for
+ * any other HTTP answer (servlet filters), {@code mcp} for a JSON-RPC error of the MCP door (whose HTTP status stays
+ * 200; {@code status} is the one the same refusal gets over HTTP).
  */
 @Component
 public class EdgeRefusals {
 
     public static final String METER = "hub.edge.refusals";
+    public static final String REST = "rest";
+    static final String HTTP = "http";
 
     private static final Map<String, String> POLICIES = Map.ofEntries(
             Map.entry("missing-api-key", "api-key"), Map.entry("invalid-api-key", "api-key"),
@@ -42,9 +45,9 @@ public class EdgeRefusals {
         this.registry = registry;
     }
 
-    /** One refusal answered over HTTP with this problem. */
-    void refused(Problem problem) {
-        count(POLICIES.getOrDefault(problem.type(), problem.type()), problem.status(), "http");
+    /** One refusal answered over HTTP with this problem, by the door named. */
+    public void refused(Problem problem, String door) {
+        count(POLICIES.getOrDefault(problem.type(), problem.type()), problem.status(), door);
     }
 
     /** One MCP call refused by a policy, with the HTTP status the same refusal gets at the REST door. */

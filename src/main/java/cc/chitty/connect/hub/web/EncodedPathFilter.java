@@ -31,15 +31,23 @@ class EncodedPathFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return path.indexOf('%') < 0 && path.indexOf(';') < 0 || !isApiKeyDoor(decoded(path));
+        return !isRefused(request.getRequestURI());
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException {
-        problems.write(response, Problem.of(400, "encoded-path", "Path must not be encoded",
-                "Write the path as plain text, without percent-encoding or ';' parameters"));
+        problems.write(response, problem());
+    }
+
+    /** Whether a path as sent (not decoded) is refused; the public port asks too, for /api. */
+    static boolean isRefused(String rawPath) {
+        return (rawPath.indexOf('%') >= 0 || rawPath.indexOf(';') >= 0) && isApiKeyDoor(decoded(rawPath));
+    }
+
+    static Problem problem() {
+        return Problem.of(400, "encoded-path", "Path must not be encoded",
+                "Write the path as plain text, without percent-encoding or ';' parameters");
     }
 
     private static boolean isApiKeyDoor(String path) {

@@ -8,7 +8,8 @@ import org.springframework.core.Ordered;
  * first). Spring Boot's own filters sit between them: character encoding at {@link Ordered#HIGHEST_PRECEDENCE}, the
  * HTTP server observation at {@code HIGHEST_PRECEDENCE + 1}, the form content filter at -9900, the request context
  * filter at -105, and Spring Security's filter chains at {@link #SECURITY}. {@code FilterOrderTest} reads the order
- * back from the running container.
+ * back from the running container. The REST door's policies are not here: they are steps of its Camel routes
+ * ({@code rest/RestDoorRouteConfiguration}), where any engine runs them.
  */
 public final class FilterOrder {
 
@@ -26,16 +27,14 @@ public final class FilterOrder {
     public static final int BODY_LIMIT = Ordered.HIGHEST_PRECEDENCE + 10;
     /** 415 for a body of the wrong type, before it is read. */
     public static final int JSON_CONTENT_TYPE = Ordered.HIGHEST_PRECEDENCE + 20;
-    /** Spring Security's filter chains (API key, operator, public): Boot's {@code spring.security.filter.order}. */
+    /** Spring Security's filter chains (MCP's credentials, operator, public): Boot's {@code spring.security.filter.order}. */
     public static final int SECURITY = SecurityProperties.DEFAULT_FILTER_ORDER;
-    /** The per-client rate limit, once authentication has named the client. */
+    /** The per-client rate limit, once authentication has named the client (not the REST door's: its routes'). */
     public static final int RATE_LIMIT = SECURITY + 5;
     /** MCP's JSON-RPC params shape. */
     public static final int MCP_JSON_RPC_PARAMS = SECURITY + 7;
     /** Binds a legacy SSE session to the key that opened it. */
     public static final int MCP_LEGACY_SSE_SESSIONS = SECURITY + 8;
-    /** Idempotency-Key last: only a request every other policy let through may claim its key. */
-    public static final int IDEMPOTENCY = SECURITY + 10;
     /** Read-only GETs to Jolokia, after the operator's authentication. */
     public static final int JOLOKIA_GET_GUARD = Ordered.LOWEST_PRECEDENCE;
 

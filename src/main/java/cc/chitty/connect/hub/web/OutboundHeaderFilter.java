@@ -5,6 +5,7 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
 import org.apache.camel.http.common.HttpHeaderFilterStrategy;
 import org.springframework.stereotype.Component;
 
@@ -27,11 +28,14 @@ class OutboundHeaderFilter extends HttpHeaderFilterStrategy {
     private static final Set<String> ALLOWED = Set.of("content-type", "content-disposition", "cache-control",
             "location", "etag", "retry-after", "idempotent-replayed", "ratelimit", "ratelimit-policy",
             "x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset", "mcp-session-id",
-            "mcp-protocol-version", "www-authenticate", "allow", "x-cache");
+            "mcp-protocol-version", "www-authenticate", "allow", "x-cache", "x-request-id");
 
     @Override
     public boolean applyFilterToCamelHeaders(String headerName, Object headerValue, Exchange exchange) {
-        return !ALLOWED.contains(headerName.toLowerCase(Locale.ROOT));
+        String name = headerName.toLowerCase(Locale.ROOT);
+        // the servlet engine's RequestIdFilter has written the same id on the response, and a second would be added
+        return !ALLOWED.contains(name) || "x-request-id".equals(name) && exchange != null
+                && exchange.getIn() instanceof PlatformHttpMessage;
     }
 
     @Override

@@ -32,18 +32,27 @@ public class ProblemWriter {
             return;
         }
         String requestId = RequestIdFilter.idFor(context.request().getHeader(RequestIdFilter.HEADER));
-        refusals.refused(problem.requestId(requestId));
+        refusals.refused(problem.requestId(requestId), EdgeRefusals.HTTP);
         response.setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(RequestIdFilter.HEADER, requestId)
                 .end(Buffer.buffer(problem.toJson(mapper)));
     }
 
+    /** The refusal's headers, then its problem. */
+    public void write(HttpServletResponse response, Refusal refusal) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        refusal.headers().forEach(response::setHeader);
+        write(response, refusal.problem());
+    }
+
     public void write(HttpServletResponse response, Problem problem) throws IOException {
         if (response.isCommitted()) {
             return;
         }
-        refusals.refused(problem);
+        refusals.refused(problem, EdgeRefusals.HTTP);
         response.resetBuffer();
         response.setStatus(problem.status());
         response.setContentType(Problem.MEDIA_TYPE);

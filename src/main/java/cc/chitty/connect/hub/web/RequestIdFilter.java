@@ -38,7 +38,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
         }
     }
 
-    /** The client's id when it is a sane token, a new one otherwise. */
+    /** The client's id when it is a sane token, else a new one. */
     public static String idFor(String given) {
         return given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
     }

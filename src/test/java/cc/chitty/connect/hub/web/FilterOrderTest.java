@@ -28,7 +28,6 @@ class FilterOrderTest extends HubIntegrationTest {
             "rateLimitFilter",
             "jsonRpcParamsGuard",
             "legacySseSessionsFilter",
-            "idempotencyFilter",
             "jolokiaGetGuardFilter");
 
     @Autowired
