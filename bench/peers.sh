@@ -16,6 +16,7 @@
 # Needs nginx (apt-get install -y nginx); builds the hub's jar and G's jar when they are missing.
 # Usage: bench/peers.sh [seconds per measured run, default 20] [warm-up seconds per target, default 60]
 #        [rounds, default 5]   (a smoke run of about two minutes: bench/peers.sh 2 2 1)
+# HUB_JAVA_OPTS adds JVM options to the hub (a profile: HUB_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/h.jfr)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-20}
@@ -79,7 +80,7 @@ HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=bench PORT=$hub_port HUB_MANAGEMEN
 HUB_RATE_LIMIT_ENABLED=true HUB_BREAKERS_ENABLED=true HUB_REGISTRY_CACHE_TTL=0 HUB_CONTEXT_INIT=false \
 HUB_UPSTREAMS_SERVICES_CHITTYREGISTRY_BASE_URL=http://127.0.0.1:$d_port \
 HUB_UPSTREAMS_SERVICES_CHITTYREGISTRY_TOKEN=bench-token \
-  taskset -c 0 java -Xms256m -Xmx512m -jar "$jar" \
+  taskset -c 0 java -Xms256m -Xmx512m ${HUB_JAVA_OPTS:-} -jar "$jar" \
     --hub.embedded.kafka.port=0 --hub.embedded.kafka.controller-port=0 > "$work/hub.log" 2>&1 &
 hub_pid=$!
 pids+=("$hub_pid")
