@@ -2,6 +2,7 @@ package cc.chitty.connect.hub.edge;
 
 import java.util.Map;
 
+import cc.chitty.connect.hub.web.HttpLimitsProperties;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.ext.web.Router;
@@ -42,16 +43,19 @@ class PublicServer {
 
     /**
      * Under the name platform-http looks its engine up by in Camel's registry. A route's Vert.x path matches on path
-     * and method only: a request of another media type must reach the route, whose edge policy answers 415
-     * problem+json and counts the refusal, where Vert.x would have matched nothing and answered a bare 404.
+     * and method only: a request of another media type must meet the edge checks (415 problem+json, counted), where
+     * Vert.x would have matched nothing and answered a bare 404. A route's body is read whole before it runs, held
+     * to {@code hub.http}'s largest limit as it arrives (413 at the first byte past it, however it is sent), except
+     * an upload path's, which streams (read by its capability, held to its own limit by {@code restBodyLimit}).
      */
     @Bean("platform-http-engine")
-    PlatformHttpEngine platformHttpEngine() {
+    PlatformHttpEngine platformHttpEngine(HttpLimitsProperties limits) {
         return new VertxPlatformHttpEngine() {
             @Override
             public PlatformHttpConsumer createConsumer(PlatformHttpEndpoint endpoint, Processor processor) {
                 endpoint.setConsumes(null);
                 endpoint.setProduces(null);
+                endpoint.setUseStreaming(limits.isUpload(endpoint.getPath()));
                 return super.createConsumer(endpoint, processor);
             }
         };
@@ -59,10 +63,13 @@ class PublicServer {
 
     @Bean
     PublicHttpServer publicHttpServer(PublicPortProperties properties, Vertx vertx, ObjectProvider<PublicPaths> paths,
-            ConfigurableEnvironment environment) {
+            ConfigurableEnvironment environment, HttpLimitsProperties limits) {
         VertxPlatformHttpServerConfiguration configuration = new VertxPlatformHttpServerConfiguration();
         configuration.setBindPort(properties.port());
         configuration.setBindHost(properties.bindHost());
+        configuration.setMaxBodySize(limits.largestBodyLimit());
+        // bodies are read into memory up to that limit; no route of the hub takes form uploads as files
+        configuration.getBodyHandler().setHandleFileUploads(false);
         PublicHttpServer server = new PublicHttpServer(configuration, paths, environment);
         server.setVertx(vertx);
         return server;
