@@ -2,6 +2,8 @@ package cc.chitty.connect.hub.edge;
 
 import java.util.List;
 
+import cc.chitty.connect.hub.web.BodyTooLargeException;
+import cc.chitty.connect.hub.web.HttpLimitsProperties;
 import cc.chitty.connect.hub.web.Problem;
 import cc.chitty.connect.hub.web.ProblemWriter;
 import io.vertx.core.Future;
@@ -22,7 +24,8 @@ import org.springframework.stereotype.Component;
  * address in {@value ForwardConnector#HEADER} so that rate limits, audit and the failure throttle see the
  * real client. Guarantees: the operator surface ({@link #OPERATOR_PREFIXES}) is never forwarded, it answers 404
  * problem+json here; the REST door's paths are never forwarded, whatever Camel's routes do not match (path and
- * method) is answered 404 problem+json here; a header of that name sent by a client is replaced, never passed on.
+ * method) is answered 404 problem+json here; a body announced larger than its path's limit ({@code hub.http}) is
+ * answered 413 here, unsent; a header of that name sent by a client is replaced, never passed on.
  */
 @Component
 class LoopbackForwarder implements PublicPaths {
@@ -32,9 +35,12 @@ class LoopbackForwarder implements PublicPaths {
 
     private final HttpProxy proxy;
     private final ProblemWriter problems;
+    private final HttpLimitsProperties limits;
 
-    LoopbackForwarder(Vertx vertx, PublicPortProperties properties, ProblemWriter problems, ForwardConnector tomcat) {
+    LoopbackForwarder(Vertx vertx, PublicPortProperties properties, ProblemWriter problems, ForwardConnector tomcat,
+            HttpLimitsProperties limits) {
         this.problems = problems;
+        this.limits = limits;
         this.proxy = HttpProxy.reverseProxy(vertx.createHttpClient(new HttpClientOptions()
                         .setMaxPoolSize(properties.forwardConnections())
                         .setKeepAlive(true)))
@@ -71,12 +77,20 @@ class LoopbackForwarder implements PublicPaths {
     }
 
     private void forward(RoutingContext context) {
-        if (context.normalizedPath().startsWith(REST_DOOR_PREFIX)) {
+        String path = context.normalizedPath();
+        if (path.startsWith(REST_DOOR_PREFIX)) {
             problems.write(context, Problem.of(404, "not-found", "Not Found", "No such operation"));
+            return;
+        }
+        // Tomcat would refuse it as soon as it saw the length, and close the connection under the forwarded body
+        long limit = limits.limitFor(path);
+        if (PublicPaths.announcedLength(context.request()) > limit) {
+            problems.write(context, new BodyTooLargeException(limit).problem());
             return;
         }
         proxy.handle(context.request());
     }
+
 
     /** The peer this port saw, for Tomcat's {@link ForwardConnector}. */
     private static final class ClientAddressInterceptor implements ProxyInterceptor {

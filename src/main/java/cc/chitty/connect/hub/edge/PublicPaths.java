@@ -1,5 +1,6 @@
 package cc.chitty.connect.hub.edge;
 
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 
 /**
@@ -9,4 +10,14 @@ import io.vertx.ext.web.Router;
 public interface PublicPaths {
 
     void mountOn(Router router);
+
+    /** The request's {@code Content-Length}; -1 when it has none (chunked, or no body) or a malformed one. */
+    static long announcedLength(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        try {
+            return length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException malformed) {
+            return -1;
+        }
+    }
 }

@@ -70,7 +70,7 @@ class PublicEdgeGate implements PublicPaths {
         if (restDoor) {
             SECURITY_HEADERS.forEach(context.response().headers()::set);
         }
-        if (restDoor && JsonContentTypeFilter.isGuarded(path, request.method().name(), contentLength(request),
+        if (restDoor && JsonContentTypeFilter.isGuarded(path, request.method().name(), PublicPaths.announcedLength(request),
                 request.getHeader("Transfer-Encoding"))) {
             Optional<Problem> refusal = bodyTypes.refusal(path, request.getHeader("Content-Type"));
             if (refusal.isPresent()) {
@@ -119,14 +119,5 @@ class PublicEdgeGate implements PublicPaths {
         }
         context.response().setStatusCode(200).end();
         return true;
-    }
-
-    private static long contentLength(HttpServerRequest request) {
-        String length = request.getHeader("Content-Length");
-        try {
-            return length == null ? -1 : Long.parseLong(length.trim());
-        } catch (NumberFormatException malformed) {
-            return -1;
-        }
     }
 }
