@@ -110,8 +110,7 @@ class RestIdempotency implements Processor {
 
     private static String fingerprint(Exchange exchange) throws IOException {
         Message message = exchange.getMessage();
-        String uri = message.getHeader(Exchange.HTTP_URI, String.class);
-        String path = uri == null ? "" : uri.indexOf('?') < 0 ? uri : uri.substring(0, uri.indexOf('?'));
+        String path = RestEdge.rawPath(exchange);
         String query = message.getHeader(Exchange.HTTP_QUERY, String.class);
         MessageDigest sha = DigestUtils.getSha256Digest();
         sha.update((message.getHeader(Exchange.HTTP_METHOD, String.class) + " " + path

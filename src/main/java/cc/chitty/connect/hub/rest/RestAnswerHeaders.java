@@ -8,7 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The REST door's last step, once the answer is made (success, failure or refusal) and before the engine writes it:
- * the request id and the rate limit's headers, which the error mapping's clean slate would otherwise have dropped.
+ * the request id and the rate limit's headers, which the error mapping's clean slate would otherwise have dropped,
+ * and the security headers Spring Security's header writer gives every other answer of the hub (no sniffing, no
+ * framing, not stored by caches unless the answer says how it may be).
  */
 @Component("restAnswerHeaders")
 class RestAnswerHeaders implements Processor {
@@ -21,6 +23,14 @@ class RestAnswerHeaders implements Processor {
             message.setHeader(RequestIdFilter.HEADER, requestId);
         }
         RestEdge.answerHeaders(exchange).forEach(message::setHeader);
+        message.setHeader("X-Content-Type-Options", "nosniff");
+        message.setHeader("X-Frame-Options", "DENY");
+        message.setHeader("X-XSS-Protection", "0");
+        if (message.getHeader("Cache-Control") == null) {
+            message.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
+            message.setHeader("Pragma", "no-cache");
+            message.setHeader("Expires", "0");
+        }
         RestRequestId.done(exchange);
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * DSL generates. Guarantees, for every REST operation, whichever engine serves it:
  * <ul>
  *   <li>its edge policies run in this order before the route's own step, each a named processor in the route
- *   model (and so in Hawtio): request id, body limit (413), credentials (401, 403, 429 for an address that spent its
+ *   model (and so in Hawtio): request id, encoded path (400), body limit (413), credentials (401, 403, 429 for an address that spent its
  *   401s), scope (403), the client's rate limit (429), {@code Idempotency-Key} (400, 409, 422, or the stored
  *   answer replayed); a step that refuses answers problem+json, counts the refusal as
  *   {@code hub_edge_refusals_total{door="rest"}} and ends the exchange;</li>
@@ -37,6 +37,7 @@ class RestDoorRouteConfiguration extends RouteConfigurationBuilder {
         RouteConfigurationDefinition door = routeConfiguration();
         door.interceptFrom(REST_DOOR)
                 .process("restRequestId")
+                .process("restEncodedPath")
                 .process("restBodyLimit")
                 .process("restAuthentication")
                 .process("restScope")

@@ -59,6 +59,13 @@ public class RestEdge {
         exchange.setProperty(ANSWER_HEADERS, headers);
     }
 
+    /** The request's path as the client wrote it (no decoding), without the query, whichever engine mapped it. */
+    public static String rawPath(Exchange exchange) {
+        String uri = exchange.getMessage().getHeader(Exchange.HTTP_URI, String.class);
+        int query = uri == null ? -1 : uri.indexOf('?');
+        return uri == null ? "" : query < 0 ? uri : uri.substring(0, query);
+    }
+
     static Map<String, String> answerHeaders(Exchange exchange) {
         @SuppressWarnings("unchecked")
         Map<String, String> kept = exchange.getProperty(ANSWER_HEADERS, Map.class);

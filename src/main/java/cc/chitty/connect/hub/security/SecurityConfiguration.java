@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -41,7 +42,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * MCP ({@code /mcp}, {@code /mcp/**} but the manifest; the REST door checks the same credentials in its Camel
  * routes, {@link Credentials});
  * operator Basic login for {@code /admin/**} and the actuator (Hawtio, Jolokia, metrics; health stays public for
- * probes); everything else public. Writes on the operator chain need proof that they are not a cross-site request:
+ * probes); everything else public, but for the REST door ({@code /api/**}), which Spring Security leaves to its
+ * routes. Writes on the operator chain need proof that they are not a cross-site request:
  * the console's CSRF token, or for {@code /admin/**} the {@value #ADMIN_SCRIPT_HEADER} header.
  */
 @Configuration(proxyBeanMethods = false)
@@ -75,6 +77,15 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint(problemEntryPoint(problems, "Bearer")))
                 .build();
+    }
+
+    /**
+     * The REST door passes no Spring Security filter: its routes check credentials, scopes and limits themselves
+     * and write the security headers ({@code RestDoorRouteConfiguration}), on whichever engine serves them.
+     */
+    @Bean
+    WebSecurityCustomizer restDoorOutsideSpringSecurity() {
+        return web -> web.ignoring().requestMatchers(path("/api/**"));
     }
 
     @Bean

@@ -13,11 +13,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Refuses, with 400, a request to the API-key doors ({@code /api/...}, {@code /mcp...}) whose path is not written as
- * routing reads it: percent-encoded ({@code /api/chittyid/%6Dint}, {@code /%6Dcp}) or carrying {@code ;}
- * parameters. Routing decodes such a path before it matches, while a filter comparing strings would not, so they
- * could disagree on which operation a request is; no identifier the hub serves needs encoding (path parameters
- * are letters, digits and {@code : _ . -}). Runs before every other check.
+ * Refuses, with 400, a request to the key doors ({@code /api/...}, {@code /mcp...}) whose path is
+ * {@linkplain EncodedPaths encoded} ({@code /api/chittyid/%6Dint}, {@code /%6Dcp}), before every other check. The
+ * REST door's routes refuse them again themselves ({@code restEncodedPath}), for engines without this filter; here
+ * the servlet engine also catches a door's name written encoded ({@code /%61pi/...}), which no route would serve.
  */
 @Component
 @Order(FilterOrder.ENCODED_PATH)
@@ -31,23 +30,14 @@ class EncodedPathFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !isRefused(request.getRequestURI());
+        String path = request.getRequestURI();
+        return !EncodedPaths.isEncoded(path) || !isApiKeyDoor(decoded(path));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException {
-        problems.write(response, problem());
-    }
-
-    /** Whether a path as sent (not decoded) is refused; the public port asks too, for /api. */
-    static boolean isRefused(String rawPath) {
-        return (rawPath.indexOf('%') >= 0 || rawPath.indexOf(';') >= 0) && isApiKeyDoor(decoded(rawPath));
-    }
-
-    static Problem problem() {
-        return Problem.of(400, "encoded-path", "Path must not be encoded",
-                "Write the path as plain text, without percent-encoding or ';' parameters");
+        problems.write(response, EncodedPaths.problem());
     }
 
     private static boolean isApiKeyDoor(String path) {

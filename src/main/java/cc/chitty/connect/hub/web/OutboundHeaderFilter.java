@@ -28,7 +28,8 @@ class OutboundHeaderFilter extends HttpHeaderFilterStrategy {
     private static final Set<String> ALLOWED = Set.of("content-type", "content-disposition", "cache-control",
             "location", "etag", "retry-after", "idempotent-replayed", "ratelimit", "ratelimit-policy",
             "x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset", "mcp-session-id",
-            "mcp-protocol-version", "www-authenticate", "allow", "x-cache", "x-request-id");
+            "mcp-protocol-version", "www-authenticate", "allow", "x-cache", "x-request-id", "x-content-type-options",
+            "x-frame-options", "x-xss-protection", "pragma", "expires");
 
     @Override
     public boolean applyFilterToCamelHeaders(String headerName, Object headerValue, Exchange exchange) {

@@ -1,7 +1,6 @@
 package cc.chitty.connect.hub.web;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import cc.chitty.connect.hub.edge.PublicPaths;
@@ -17,9 +16,9 @@ import org.springframework.web.cors.CorsConfiguration;
 /**
  * The checks Tomcat's filters make before any route, made on the public port for the paths it answers itself:
  * CORS ({@code hub.cors}, the same {@link CorsConfiguration} as {@link CorsPolicy}'s) for {@code /api/**},
- * {@code /openapi.json} and {@code /health}; and for {@code /api/**} the encoded-path refusal (400,
- * {@link EncodedPathFilter}) and the body type (415, {@link JsonContentTypeFilter}), and the security headers
- * Spring Security set on every answer (a route's own {@code Cache-Control} still wins). Forwarded paths meet Tomcat's
+ * {@code /openapi.json} and {@code /health}; and for {@code /api/**} the body type (415,
+ * {@link JsonContentTypeFilter}), which a route could not refuse: Vert.x would match no route for it (the encoded
+ * path and the security headers are steps of the REST routes themselves). Forwarded paths meet Tomcat's
  * filters themselves. Runs on the event loop, after the starting gate and before any other path.
  */
 @Component
@@ -27,14 +26,6 @@ class PublicEdgeGate implements PublicPaths {
 
     private static final List<String> CORS_PATHS = List.of("/openapi.json", "/health");
     private static final String REST_DOOR_PREFIX = "/api/";
-    /** Spring Security's default response headers, which Tomcat's public chain gave the REST door's answers. */
-    private static final Map<String, String> SECURITY_HEADERS = Map.of(
-            "X-Content-Type-Options", "nosniff",
-            "X-XSS-Protection", "0",
-            "Cache-Control", "no-cache, no-store, max-age=0, must-revalidate",
-            "Pragma", "no-cache",
-            "Expires", "0",
-            "X-Frame-Options", "DENY");
 
     private final CorsConfiguration cors;
     private final JsonContentTypeFilter bodyTypes;
@@ -62,13 +53,6 @@ class PublicEdgeGate implements PublicPaths {
         String origin = request.getHeader("Origin");
         if (origin != null && answeredAsCors(context, origin)) {
             return;
-        }
-        if (restDoor && EncodedPathFilter.isRefused(request.path())) {
-            problems.write(context, EncodedPathFilter.problem());
-            return;
-        }
-        if (restDoor) {
-            SECURITY_HEADERS.forEach(context.response().headers()::set);
         }
         if (restDoor && JsonContentTypeFilter.isGuarded(path, request.method().name(), PublicPaths.announcedLength(request),
                 request.getHeader("Transfer-Encoding"))) {
