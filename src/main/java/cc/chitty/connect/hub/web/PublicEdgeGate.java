@@ -17,8 +17,9 @@ import org.springframework.web.cors.CorsConfiguration;
  * The checks Tomcat's filters make before any route, made on the public port for the paths it answers itself:
  * CORS ({@code hub.cors}, the same {@link CorsConfiguration} as {@link CorsPolicy}'s) for {@code /api/**},
  * {@code /openapi.json} and {@code /health}; and for {@code /api/**} the body type (415,
- * {@link JsonContentTypeFilter}), which a route could not refuse: Vert.x would match no route for it (the encoded
- * path and the security headers are steps of the REST routes themselves). Forwarded paths meet Tomcat's
+ * {@link JsonContentTypeFilter}) and a path written encoded or with {@code ;} parameters (400, {@link EncodedPaths}),
+ * which a route could not refuse: Vert.x would match no route for them (the security headers are a step of the
+ * REST routes themselves). Forwarded paths meet Tomcat's
  * filters themselves. Runs on the event loop, after the starting gate and before any other path.
  */
 @Component
@@ -52,6 +53,11 @@ class PublicEdgeGate implements PublicPaths {
         }
         String origin = request.getHeader("Origin");
         if (origin != null && answeredAsCors(context, origin)) {
+            return;
+        }
+        // Vert.x matches no route for a path with ';' parameters, so the route's own refusal would never run
+        if (restDoor && EncodedPaths.isEncoded(request.path())) {
+            problems.write(context, EncodedPaths.problem());
             return;
         }
         if (restDoor && JsonContentTypeFilter.isGuarded(path, request.method().name(), PublicPaths.announcedLength(request),
