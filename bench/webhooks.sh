@@ -17,7 +17,6 @@ conns=${2:-16}
 rate=${3:-50}
 warmup=${4:-30}
 hub_port=18500
-management_port=18509
 kafka_port=18502
 stand_in_port=18501
 secret=bench-webhook-secret
@@ -56,7 +55,7 @@ pids+=("$stand_in_pid")
 wait_for "http://127.0.0.1:$stand_in_port/__admin/health"
 
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/app.pem" 2>/dev/null
-HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=bench PORT=$hub_port HUB_MANAGEMENT_PORT=$management_port SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true \
+HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=bench PORT=$hub_port SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true \
 HUB_RATE_LIMIT_ENABLED=false GITHUB_WEBHOOK_SECRET=$secret GITHUB_APP_ID=1 GITHUB_APP_PK="$(cat "$work/app.pem")" \
 GITHUB_API_URL=http://127.0.0.1:$stand_in_port CHITTYCHRONICLE_SERVICE_URL=http://127.0.0.1:$stand_in_port \
 GITHUB_REDELIVERY_INTERVAL=0 \
@@ -64,7 +63,7 @@ GITHUB_REDELIVERY_INTERVAL=0 \
     --hub.embedded.kafka.port=$kafka_port --hub.embedded.kafka.controller-port=0 > "$work/hub.log" 2>&1 &
 hub_pid=$!
 pids+=("$hub_pid")
-wait_for "http://127.0.0.1:$management_port/actuator/health/readiness"
+wait_for "http://127.0.0.1:$hub_port/actuator/health/readiness"
 
 # one payload per event type, signed once: the signature covers the body only; each request gets its own
 # delivery id from the Lua script, so the consumer processes every one
@@ -138,11 +137,11 @@ cpu_per() { # deliveries -> "hub X µs, PostgreSQL Y µs, stand-in Z µs"
 }
 field() { awk -v k="$2" '$1==k {print $2}' "$work/$1.txt"; }
 processed() {
-  curl -fs -u operator:bench "http://127.0.0.1:$management_port/actuator/prometheus" \
+  curl -fs -u operator:bench "http://127.0.0.1:$hub_port/actuator/prometheus" \
     | awk '/^hub_github_events_total\{/ {n += $2} END {printf "%d", n}'
 }
 accepted() { # deliveries the hub answered 202, by its own count (wrk does not count answers still in flight at its end)
-  curl -fs -u operator:bench "http://127.0.0.1:$management_port/actuator/prometheus" \
+  curl -fs -u operator:bench "http://127.0.0.1:$hub_port/actuator/prometheus" \
     | awk '/^http_server_requests_seconds_count\{/ && /uri="\/integrations\/github\/webhook"/ && /status="202"/ {n += $2} END {printf "%d", n}'
 }
 sent() { awk '/requests in/ {print $1}' "$work/$1.txt"; }
@@ -151,7 +150,7 @@ drain() { # wait until the consumer has applied every accepted delivery
   echo "the consumer did not catch up" >&2; exit 1
 }
 quantile() {
-  curl -fs -u operator:bench "http://127.0.0.1:$management_port/actuator/prometheus" \
+  curl -fs -u operator:bench "http://127.0.0.1:$hub_port/actuator/prometheus" \
     | awk -v q="$1" '/^hub_github_event_latency_seconds\{/ && /event="push"/ && $0 ~ "quantile=\"" q "\"" {printf "%.1f ms", $2 * 1000}'
 }
 

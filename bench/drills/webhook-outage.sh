@@ -14,7 +14,6 @@ source bench/lib.sh
 mode=${1:?kill or broker}
 count=${2:-10000}
 hub_port=18530
-management_port=18539
 stand_in_port=18531
 kafka_port=18532
 secret=drill-webhook-secret
@@ -33,7 +32,7 @@ if [ "$mode" = broker ]; then
   kafka=()
 fi
 start_hub() {
-  HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=drill PORT=$hub_port HUB_MANAGEMENT_PORT=$management_port SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true HUB_CONTEXT_INIT=false \
+  HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=drill PORT=$hub_port SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true HUB_CONTEXT_INIT=false \
   HUB_RATE_LIMIT_ENABLED=false GITHUB_WEBHOOK_SECRET=$secret GITHUB_APP_ID=1 GITHUB_APP_PK="$(cat "$work/app.pem")" \
   GITHUB_API_URL=http://127.0.0.1:$stand_in_port CHITTYCHRONICLE_SERVICE_URL=http://127.0.0.1:$stand_in_port \
   GITHUB_REDELIVERY_INTERVAL=0 \
@@ -41,7 +40,7 @@ start_hub() {
   hub=$!
   pids+=("$hub")
   # a loaded machine can take minutes to start the hub; bounded all the same
-  wait_for "http://127.0.0.1:$management_port/actuator/health/readiness" 300
+  wait_for "http://127.0.0.1:$hub_port/actuator/health/readiness" 300
 }
 start_hub
 echo "webhook drill ($mode), $count deliveries, $(date -u +%FT%TZ)"

@@ -3,8 +3,8 @@ package cc.chitty.connect.hub.web;
 import java.util.Locale;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.apache.camel.Exchange;
-import org.apache.camel.component.platform.http.vertx.HttpMessage;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
 import org.apache.camel.http.common.HttpHeaderFilterStrategy;
 import org.springframework.stereotype.Component;
@@ -51,8 +51,9 @@ class OutboundHeaderFilter extends HttpHeaderFilterStrategy {
         if (exchange.getIn().getHeader(headerName) != null) {
             return true;
         }
-        boolean fromTheQuery = exchange.getIn() instanceof HttpMessage vertx
-                && vertx.getRequest().getHeader(headerName) == null;
+        HttpServletRequest request = exchange.getIn().getHeader(Exchange.HTTP_SERVLET_REQUEST,
+                HttpServletRequest.class);
+        boolean fromTheQuery = request != null && request.getHeader(headerName) == null;
         return fromTheQuery && ALLOWED.contains(headerName.toLowerCase(Locale.ROOT));
     }
 }

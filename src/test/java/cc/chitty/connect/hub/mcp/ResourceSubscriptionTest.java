@@ -40,7 +40,7 @@ class ResourceSubscriptionTest extends HubIntegrationTest {
     void aSubscribedSessionIsToldWhenTheServicesStatusChanges() {
         String key = newKey();
         List<McpSchema.ResourceContents> updates = new CopyOnWriteArrayList<>();
-        try (McpSyncClient client = McpClient.sync(HttpClientSseClientTransport.builder("http://127.0.0.1:" + publicPort())
+        try (McpSyncClient client = McpClient.sync(HttpClientSseClientTransport.builder("http://127.0.0.1:" + port)
                         .sseEndpoint("/mcp/sse").jsonMapper(JSON_MAPPER)
                         .httpRequestCustomizer((request, method, uri, body, context) ->
                                 request.header("X-ChittyOS-API-Key", key)).build())
@@ -68,7 +68,7 @@ class ResourceSubscriptionTest extends HubIntegrationTest {
         String key = newKey();
         List<SubscriptionEvent> events = new CopyOnWriteArrayList<>();
         io.modelcontextprotocol.modern.client.McpSyncClient client = io.modelcontextprotocol.modern.client.McpClient
-                .sync(HttpClientMcpTransport.builder("http://127.0.0.1:" + publicPort() + "/mcp").jsonMapper(JSON_MAPPER)
+                .sync(HttpClientMcpTransport.builder("http://127.0.0.1:" + port + "/mcp").jsonMapper(JSON_MAPPER)
                         .requestCustomizer(McpHttpRequestCustomizer.fromSync((request, headers, context) ->
                                 headers.set("X-ChittyOS-API-Key", key)))
                         .build())
@@ -92,7 +92,7 @@ class ResourceSubscriptionTest extends HubIntegrationTest {
     void theStatelessTransportDoesNotOfferSubscriptions() {
         String key = newKey();
         try (McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport
-                        .builder("http://127.0.0.1:" + publicPort()).endpoint("/mcp").jsonMapper(JSON_MAPPER)
+                        .builder("http://127.0.0.1:" + port).endpoint("/mcp").jsonMapper(JSON_MAPPER)
                         .httpRequestCustomizer((request, method, uri, body, context) ->
                                 request.header("X-ChittyOS-API-Key", key)).build())
                 .requestTimeout(Duration.ofSeconds(20)).jsonSchemaValidator(SCHEMAS).build()) {
