@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * {@code hub.mcp}: the keep-alive, idle timeout and per-key stream cap of the legacy SSE transport, and where
+ * {@code hub.mcp}: the keep-alive of event streams (legacy SSE and 2026-07-28 listen streams), the idle timeout and
+ * per-key stream cap of the legacy SSE transport, and where
  * {@code chitty_evidence_ingest} may fetch files from ({@code evidence-fetch}: https hosts on the allow-list only,
  * at most {@code max-size}).
  */

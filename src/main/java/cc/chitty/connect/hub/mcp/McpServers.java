@@ -19,6 +19,7 @@ import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransp
 import io.modelcontextprotocol.server.transport.ServerHttpHeaderValidator;
 import io.modelcontextprotocol.modern.server.transport.HttpServletMcpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -116,8 +117,9 @@ class McpServers {
     }
 
     @Bean
-    LegacySseSessions legacySseSessions(McpProperties properties, ProblemWriter problems) {
-        return new LegacySseSessions(properties, problems);
+    LegacySseSessions legacySseSessions(McpProperties properties, ProblemWriter problems, ObjectMapper mapper,
+            ObjectProvider<ResourceUpdates> updates) {
+        return new LegacySseSessions(properties, problems, mapper, updates);
     }
 
     /** Binds each legacy session to the key that opened it; runs after authentication has named the key. */

@@ -34,6 +34,8 @@ public final class FilterOrder {
     public static final int MCP_JSON_RPC_PARAMS = SECURITY + 7;
     /** Binds a legacy SSE session to the key that opened it. */
     public static final int MCP_LEGACY_SSE_SESSIONS = SECURITY + 8;
+    /** Counts a 2026-07-28 listen stream's resource subscriptions while it is open. */
+    public static final int MCP_LISTEN_SUBSCRIPTIONS = SECURITY + 9;
     /** Idempotency-Key last: only a request every other policy let through may claim its key. */
     public static final int IDEMPOTENCY = SECURITY + 10;
     /** Read-only GETs to Jolokia, after the operator's authentication. */
