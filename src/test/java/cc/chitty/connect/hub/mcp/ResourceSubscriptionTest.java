@@ -23,10 +23,12 @@ import io.modelcontextprotocol.modern.client.transport.HttpClientMcpTransport;
 import io.modelcontextprotocol.modern.client.transport.McpHttpRequestCustomizer;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A subscriber hears that a resource changed when a status check on the hub found it changed: a 2024-11-05 SSE
- * session through {@code resources/subscribe}, a 2026-07-28 client through {@code subscriptions/listen}. Each test
+ * session and a 2025-11-25 Streamable HTTP session through {@code resources/subscribe}, a 2026-07-28 client through
+ * {@code subscriptions/listen}. Each test
  * makes a stand-in answer with a status code no other test uses, so the status really changed.
  */
 class ResourceSubscriptionTest extends HubIntegrationTest {
@@ -35,6 +37,9 @@ class ResourceSubscriptionTest extends HubIntegrationTest {
     // the hub's validator: the SDK's default one needs a schema library the hub does not ship
     private static final ArgumentSchemas SCHEMAS = new ArgumentSchemas(new ObjectMapper());
     private static final String STATUS = "chitty://services/status";
+
+    @Autowired
+    private StreamableSessions sessions;
 
     @Test
     void aSubscribedSessionIsToldWhenTheServicesStatusChanges() {
@@ -89,14 +94,31 @@ class ResourceSubscriptionTest extends HubIntegrationTest {
     }
 
     @Test
-    void theStatelessTransportDoesNotOfferSubscriptions() {
+    void aStreamableHttpSessionIsToldWhenTheServicesStatusChanges() {
+        sessions.closeIdle(System.nanoTime() + Duration.ofDays(1).toNanos());
         String key = newKey();
+        List<McpSchema.ResourceContents> updates = new CopyOnWriteArrayList<>();
         try (McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport
                         .builder("http://127.0.0.1:" + port).endpoint("/mcp").jsonMapper(JSON_MAPPER)
                         .httpRequestCustomizer((request, method, uri, body, context) ->
                                 request.header("X-ChittyOS-API-Key", key)).build())
-                .requestTimeout(Duration.ofSeconds(20)).jsonSchemaValidator(SCHEMAS).build()) {
-            assertThat(client.initialize().capabilities().resources().subscribe()).isNotEqualTo(Boolean.TRUE);
+                .requestTimeout(Duration.ofSeconds(20)).jsonSchemaValidator(SCHEMAS)
+                .resourcesUpdateConsumer(updates::addAll).build()) {
+            McpSchema.InitializeResult initialized = client.initialize();
+            assertThat(initialized.protocolVersion()).isEqualTo("2025-11-25");
+            assertThat(initialized.capabilities().resources().subscribe()).isTrue();
+            client.subscribeResource(new McpSchema.SubscribeRequest(STATUS));
+            // the update travels on the session's GET stream, which the client opens after initialize
+            await().atMost(Duration.ofSeconds(30)).until(() -> sessions.listening() == 1);
+
+            StandIns.of("chittyevidence").stubFor(get(urlPathEqualTo("/health"))
+                    .willReturn(aResponse().withStatus(409)));
+            assertThat(apiGet("/api/services/status", key).statusCode()).isEqualTo(200);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> updates.stream().anyMatch(contents ->
+                    contents.uri().equals(STATUS) && ((McpSchema.TextResourceContents) contents).text()
+                            .contains("\"statusCode\":409")));
+            assertThat(updates).allMatch(contents -> contents.uri().equals(STATUS));
         }
     }
 }
