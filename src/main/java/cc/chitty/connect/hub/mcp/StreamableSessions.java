@@ -1,7 +1,10 @@
 package cc.chitty.connect.hub.mcp;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,12 +20,16 @@ import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTrans
 import io.modelcontextprotocol.spec.HttpHeaders;
 import io.modelcontextprotocol.spec.McpStreamableServerSession;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.springframework.http.MediaType;
 import reactor.core.publisher.Mono;
 
@@ -35,15 +42,18 @@ import reactor.core.publisher.Mono;
  *   the client that opened it; an id of another client's session, of an ended one or an unknown one is answered 404
  *   with JSON-RPC error {@value McpErrors#SESSION_NOT_FOUND}, the same answer for all (an id learnt elsewhere tells
  *   nothing), on which the specification has the client start a new session;</li>
- *   <li>{@link #open} makes a session only while the client holds fewer than {@code hub.mcp.sessions.max-per-client}
- *   and the instance fewer than {@code max-total}; beyond either it declines and the request is answered
+ *   <li>a client holds at most {@code hub.mcp.sessions.max-per-client} sessions: its {@code initialize} beyond
+ *   them ends the one of its sessions a request named least recently (clients that restart without DELETE leave
+ *   sessions behind; a client's own count never keeps it from a new session);</li>
+ *   <li>the instance holds at most {@code max-total}: beyond it, {@link #open} declines and the request is answered
  *   statelessly (no {@code Mcp-Session-Id}, {@code resources.subscribe} not offered): the client keeps every tool,
- *   resource and prompt and only goes without change notifications, and no session it holds is taken away;</li>
+ *   resource and prompt and only goes without change notifications, and no other client's session is taken;</li>
  *   <li>a session no request named for {@code idle-timeout} is ended: its GET stream closes and its subscriptions
  *   go. A listening client stays: the SDK pings its GET stream every {@code hub.mcp.sse-keep-alive} and the
  *   client's answer names the session;</li>
- *   <li>memory is bounded: at most {@code max-total} sessions are reachable; an ended one (no stream, never reached
- *   again) leaves the SDK's own table at its sweep, within twice {@code idle-timeout}.</li>
+ *   <li>memory is bounded: at most {@code max-total} sessions are reachable; one ended for its client's cap leaves
+ *   the SDK's own table at once (through the SDK's DELETE handling), one ended when idle (no stream, never reached
+ *   again) at the SDK's sweep, within twice {@code idle-timeout}.</li>
  * </ul>
  * The SDK's session object is caught as its factory makes it, on the request's thread, so that an idle session is
  * ended through the SDK.
@@ -147,6 +157,9 @@ final class StreamableSessions {
      */
     boolean open(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         UUID clientId = Caller.of(request).client().id();
+        if (perClient.getOrDefault(clientId, 0) >= maxPerClient) {
+            endLeastRecentlyUsed(clientId, request, response);
+        }
         if (!reserve(clientId)) {
             return false;
         }
@@ -180,6 +193,9 @@ final class StreamableSessions {
             ended(sessionId, session);
         }
         transport.service((ServletRequest) request, (ServletResponse) response);
+        if ("GET".equals(request.getMethod()) && request.isAsyncStarted()) {
+            request.getAsyncContext().addListener(new CompleteOnError());
+        }
     }
 
     /** Ends every session no request named since {@code idle-timeout} before {@code now} (System.nanoTime()). */
@@ -195,6 +211,18 @@ final class StreamableSessions {
     /** Sessions on this instance whose client holds the GET stream open (tests wait for it). */
     long listening() {
         return sessions.values().stream().filter(session -> session.sdkSession.hasListeningStream()).count();
+    }
+
+    private void endLeastRecentlyUsed(UUID clientId, HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        Map.Entry<String, Session> oldest = sessions.entrySet().stream()
+                .filter(entry -> entry.getValue().clientId.equals(clientId))
+                .min(Comparator.comparingLong(entry -> entry.getValue().lastUsedNanos)).orElse(null);
+        if (oldest != null && ended(oldest.getKey(), oldest.getValue())) {
+            // the SDK forgets a session only on DELETE (or at its sweep): it is asked as the client would ask
+            transport.service((ServletRequest) new DeleteOf(request, oldest.getKey()),
+                    (ServletResponse) new Unanswered(response));
+        }
     }
 
     private boolean ended(String sessionId, Session session) {
@@ -234,5 +262,93 @@ final class StreamableSessions {
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         mapper.writeValue(response.getOutputStream(), answer);
+    }
+
+    /** The request, as a DELETE of the session {@code sessionId}. */
+    private static final class DeleteOf extends HttpServletRequestWrapper {
+        private final String sessionId;
+
+        DeleteOf(HttpServletRequest request, String sessionId) {
+            super(request);
+            this.sessionId = sessionId;
+        }
+
+        @Override
+        public String getMethod() {
+            return "DELETE";
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return HttpHeaders.MCP_SESSION_ID.equalsIgnoreCase(name) ? sessionId : super.getHeader(name);
+        }
+    }
+
+    /** Keeps what the SDK answers a {@link DeleteOf} from the response of the request that caused it. */
+    private static final class Unanswered extends HttpServletResponseWrapper {
+        Unanswered(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void setStatus(int status) {
+            // the caller's request is answered by its own handler
+        }
+
+        @Override
+        public void sendError(int status) {
+            // as setStatus
+        }
+
+        @Override
+        public void sendError(int status, String message) {
+            // as setStatus
+        }
+
+        @Override
+        public void setContentType(String type) {
+            // as setStatus
+        }
+
+        @Override
+        public void setCharacterEncoding(String charset) {
+            // as setStatus
+        }
+
+        @Override
+        public PrintWriter getWriter() {
+            return new PrintWriter(Writer.nullWriter());
+        }
+    }
+
+    /**
+     * Completes a GET stream whose client went away. The SDK notices it first when a ping fails and marks the stream
+     * closed from its own thread, which the container refuses after an error; its listener then leaves the stream
+     * open and the container would hand the error to the error page, which cannot write to a streamed response.
+     */
+    private static final class CompleteOnError implements AsyncListener {
+        @Override
+        public void onError(AsyncEvent event) {
+            try {
+                event.getAsyncContext().complete();
+            } catch (IllegalStateException alreadyCompleted) {
+                // the SDK's listener completed it
+            }
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            // nothing to do
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            // streams have no timeout
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            // a stream is started once
+        }
     }
 }
