@@ -17,9 +17,9 @@ record McpProperties(Duration sseKeepAlive, Duration sseIdleTimeout, Integer sse
         Sessions sessions, EvidenceFetch evidenceFetch) {
 
     /**
-     * @param maxPerClient sessions one client (API key or token subject) may hold; beyond it, initialize is
-     *                     answered without a session
-     * @param maxTotal     sessions the instance holds in all; beyond it, the same
+     * @param maxPerClient sessions one client (API key or token subject) may hold; its initialize beyond it ends
+     *                     its least recently used one
+     * @param maxTotal     sessions the instance holds in all; beyond it, initialize is answered without a session
      * @param idleTimeout  a session no request named for this long is ended
      */
     record Sessions(Integer maxPerClient, Integer maxTotal, Duration idleTimeout) {
