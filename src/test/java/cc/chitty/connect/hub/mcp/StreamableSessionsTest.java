@@ -66,6 +66,20 @@ class StreamableSessionsTest extends HubIntegrationTest {
     }
 
     @Test
+    void aSessionListsAndRefusesToolsAsTheClientsScopesSay() {
+        String key = createKey("session-reader", "registry:read").get("key").asText();
+        String sessionId = sessionOf(key);
+
+        List<String> listed = new ArrayList<>();
+        message(inSession(key, sessionId, McpServerTest.TOOLS_LIST)).at("/result/tools")
+                .forEach(tool -> listed.add(tool.path("name").asText()));
+        assertThat(listed).contains("chitty_registry_discover").doesNotContain("chittyid_mint");
+        JsonNode minted = message(inSession(key, sessionId, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":"
+                + "\"tools/call\",\"params\":{\"name\":\"chittyid_mint\",\"arguments\":{\"entity\":\"PEO\"}}}"));
+        assertThat(minted.at("/error/code").asInt()).isEqualTo(McpErrors.INSUFFICIENT_SCOPE);
+    }
+
+    @Test
     void aRequestNamingNoSessionIsAnsweredStatelessly() {
         String key = newKey();
         HttpResponse<String> listed = send(request("/mcp").header("X-ChittyOS-API-Key", key)
