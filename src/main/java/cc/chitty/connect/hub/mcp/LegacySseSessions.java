@@ -17,10 +17,8 @@ import cc.chitty.connect.hub.security.ClientAuthentication;
 import cc.chitty.connect.hub.web.BufferedBodyRequest;
 import cc.chitty.connect.hub.web.Problem;
 import cc.chitty.connect.hub.web.ProblemWriter;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
-import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerSession;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import jakarta.servlet.FilterChain;
@@ -59,7 +57,7 @@ class LegacySseSessions extends OncePerRequestFilter implements DisposableBean {
     private static final class Session {
         final UUID keyId;
         final McpServerSession sdkSession;
-        final Map<String, ResourceUpdates.Subscription> subscriptions = new ConcurrentHashMap<>();
+        final SessionSubscriptions subscriptions = new SessionSubscriptions();
         volatile long lastUsedNanos;
 
         Session(UUID keyId, McpServerSession sdkSession, long now) {
@@ -194,43 +192,8 @@ class LegacySseSessions extends OncePerRequestFilter implements DisposableBean {
         byte[] body = request.getInputStream().readAllBytes();
         chain.doFilter(new BufferedBodyRequest(request, body), response);
         if (response.getStatus() < 300) {
-            followSubscriptions(sessionId, session, body);
+            session.subscriptions.follow(body, mapper, updates::getObject);
         }
-    }
-
-    /** Counts the session's subscriptions with {@link ResourceUpdates}, as the SDK records them for itself. */
-    private void followSubscriptions(String sessionId, Session session, byte[] body) {
-        JsonNode message;
-        try {
-            message = mapper.readTree(body);
-        } catch (IOException notJson) {
-            return;
-        }
-        String uri = message == null ? null : message.path("params").path("uri").asText(null);
-        if (uri == null) {
-            return;
-        }
-        String method = message.path("method").asText();
-        if (McpSchema.METHOD_RESOURCES_SUBSCRIBE.equals(method)) {
-            session.subscriptions.computeIfAbsent(uri, updates.getObject()::subscribe);
-            if (!sessions.containsKey(sessionId)) {
-                // the stream ended meanwhile
-                unsubscribeAll(session);
-            }
-        } else if (McpSchema.METHOD_RESOURCES_UNSUBSCRIBE.equals(method)) {
-            unsubscribe(session, uri);
-        }
-    }
-
-    private static void unsubscribe(Session session, String uri) {
-        ResourceUpdates.Subscription subscription = session.subscriptions.remove(uri);
-        if (subscription != null) {
-            subscription.close();
-        }
-    }
-
-    private static void unsubscribeAll(Session session) {
-        session.subscriptions.keySet().forEach(uri -> unsubscribe(session, uri));
     }
 
     /** Closes every session not used since {@code idle-timeout} before {@code now} (System.nanoTime()). */
@@ -247,7 +210,7 @@ class LegacySseSessions extends OncePerRequestFilter implements DisposableBean {
         Session session = sessions.remove(sessionId);
         if (session != null) {
             releaseStream(keyId);
-            unsubscribeAll(session);
+            session.subscriptions.endAll();
         }
     }
 

@@ -1,5 +1,6 @@
 package cc.chitty.connect.hub.mcp;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,8 +21,9 @@ import org.springframework.stereotype.Component;
  * Turns a changed capability answer, heard from {@link AnswerChanges} whichever hub instance saw it, into
  * {@code notifications/resources/updated} for every resource showing that capability ({@code services.status}:
  * {@code chitty://services/status} and {@code chitty://context/awareness}; {@code chittyregistry.list}:
- * {@code chitty://registry/services} and the awareness document), on both kinds of subscription: a 2024-11-05 SSE
- * session's {@code resources/subscribe}, and a 2026-07-28 {@code subscriptions/listen} stream. Guarantees: each
+ * {@code chitty://registry/services} and the awareness document), on every kind of subscription: the
+ * {@code resources/subscribe} of a 2024-11-05 SSE session or of a 2025-xx Streamable HTTP session (sent on its GET
+ * stream), and a 2026-07-28 {@code subscriptions/listen} stream. Guarantees: each
  * subscriber on this instance is told once per change; one that did not subscribe to the resource hears nothing; the
  * notification carries only the URI, the client reads the resource to see what changed (and that read passes the
  * scope check as any read does).
@@ -52,14 +54,14 @@ class ResourceUpdates {
     }
 
     private final HubResources resources;
-    private final McpSyncServer sessions;
+    private final List<McpSyncServer> sessions;
     private final McpChangeFeed listeners;
     private final Map<String, Integer> subscribers = new ConcurrentHashMap<>();
 
     ResourceUpdates(AnswerChanges changes, HubResources resources, McpSyncServer legacySseServer,
-            McpChangeFeed modernChangeFeed, MeterRegistry meters) {
+            McpSyncServer streamableSessionServer, McpChangeFeed modernChangeFeed, MeterRegistry meters) {
         this.resources = resources;
-        this.sessions = legacySseServer;
+        this.sessions = List.of(legacySseServer, streamableSessionServer);
         this.listeners = modernChangeFeed;
         resources.all().forEach(resource -> Gauge.builder("hub.mcp.resource.subscribers", subscribers,
                         counts -> counts.getOrDefault(resource.uri(), 0))
@@ -89,7 +91,8 @@ class ResourceUpdates {
     private void changed(String capability) {
         resources.all().stream().filter(resource -> resource.capabilities().contains(capability))
                 .forEach(resource -> {
-                    sessions.notifyResourcesUpdated(new McpSchema.ResourcesUpdatedNotification(resource.uri()));
+                    sessions.forEach(server -> server.notifyResourcesUpdated(
+                            new McpSchema.ResourcesUpdatedNotification(resource.uri())));
                     listeners.broadcast(new ServerChange.ResourceUpdated(resource.uri()));
                 });
     }

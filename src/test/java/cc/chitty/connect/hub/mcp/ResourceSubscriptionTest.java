@@ -35,10 +35,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A subscriber hears that a resource changed when a status check on the hub found it changed: a 2024-11-05 SSE
- * session through {@code resources/subscribe}, a 2026-07-28 client through {@code subscriptions/listen}. Each test
- * makes a stand-in answer with a status code no other test uses, so the status really changed. While someone is
- * subscribed the hub refreshes in the background ({@link SubscribedResourcesRefresh}, every 500 ms in the test
- * profile), so a change made only at a stand-in is heard too; with no subscriber nothing is refreshed.
+ * A subscriber hears that a resource changed when a status check on the hub found it changed: a 2024-11-05 SSE
+ * session and a 2025-11-25 Streamable HTTP session through {@code resources/subscribe}, a 2026-07-28 client through
+ * {@code subscriptions/listen}. Each test makes a stand-in answer with a status code no other test uses, so the
+ * status really changed. While someone is subscribed the hub refreshes in the background
+ * ({@link SubscribedResourcesRefresh}, every 500 ms in the test profile), so a change made only at a stand-in is
+ * heard too; with no subscriber nothing is refreshed.
  */
 class ResourceSubscriptionTest extends HubIntegrationTest {
 
@@ -66,6 +68,9 @@ class ResourceSubscriptionTest extends HubIntegrationTest {
     void noOneIsSubscribedAnyMore() {
         await().atMost(Duration.ofSeconds(60)).until(() -> resourceUpdates.watchedCapabilities().isEmpty());
     }
+
+    @Autowired
+    private StreamableSessions sessions;
 
     @Test
     void aSubscribedSessionIsToldWhenTheServicesStatusChanges() {
@@ -181,14 +186,31 @@ class ResourceSubscriptionTest extends HubIntegrationTest {
     }
 
     @Test
-    void theStatelessTransportDoesNotOfferSubscriptions() {
+    void aStreamableHttpSessionIsToldWhenTheServicesStatusChanges() {
+        sessions.closeIdle(System.nanoTime() + Duration.ofDays(1).toNanos());
         String key = newKey();
+        List<McpSchema.ResourceContents> updates = new CopyOnWriteArrayList<>();
         try (McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport
                         .builder("http://127.0.0.1:" + port).endpoint("/mcp").jsonMapper(JSON_MAPPER)
                         .httpRequestCustomizer((request, method, uri, body, context) ->
                                 request.header("X-ChittyOS-API-Key", key)).build())
-                .requestTimeout(Duration.ofSeconds(20)).jsonSchemaValidator(SCHEMAS).build()) {
-            assertThat(client.initialize().capabilities().resources().subscribe()).isNotEqualTo(Boolean.TRUE);
+                .requestTimeout(Duration.ofSeconds(20)).jsonSchemaValidator(SCHEMAS)
+                .resourcesUpdateConsumer(updates::addAll).build()) {
+            McpSchema.InitializeResult initialized = client.initialize();
+            assertThat(initialized.protocolVersion()).isEqualTo("2025-11-25");
+            assertThat(initialized.capabilities().resources().subscribe()).isTrue();
+            client.subscribeResource(new McpSchema.SubscribeRequest(STATUS));
+            // the update travels on the session's GET stream, which the client opens after initialize
+            await().atMost(Duration.ofSeconds(30)).until(() -> sessions.listening() == 1);
+
+            StandIns.of("chittyevidence").stubFor(get(urlPathEqualTo("/health"))
+                    .willReturn(aResponse().withStatus(409)));
+            assertThat(apiGet("/api/services/status", key).statusCode()).isEqualTo(200);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> updates.stream().anyMatch(contents ->
+                    contents.uri().equals(STATUS) && ((McpSchema.TextResourceContents) contents).text()
+                            .contains("\"statusCode\":409")));
+            assertThat(updates).allMatch(contents -> contents.uri().equals(STATUS));
         }
     }
 }
