@@ -98,7 +98,8 @@ class GitHubEventRoutes extends RouteBuilder {
 
         from(APPLY).routeId("github.apply").routeConfigurationId(CapabilityRouteConfiguration.ID)
                 .errorHandler(deadLetterChannel(DEAD_LETTER)
-                        // a failure to dead-letter fails the exchange: the consumer seeks back instead of skipping
+                        // a failure to dead-letter fails the record: DeliveryBatches stops its key, commits before
+                        // it and fails the batch, and the consumer reads it again instead of skipping it
                         .deadLetterHandleNewException(false)
                         .useOriginalMessage()
                         .maximumRedeliveries(consumer.maxAttempts() - 1)
