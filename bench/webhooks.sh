@@ -10,15 +10,17 @@
 #        [warm-up seconds, default 30]
 # BENCH_JFR_DIR=<dir>: a JFR recording (settings=profile) of the hub per measured run, written there.
 # BENCH_JAR=<jar>: the hub jar to measure instead of target/'s.
+# BENCH_PORT_BASE=<port>: the hub's port (default 18500), the stand-in's and the broker's the two after it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-20}
 conns=${2:-16}
 rate=${3:-50}
 warmup=${4:-30}
-hub_port=18500
-kafka_port=18502
-stand_in_port=18501
+# BENCH_PORT_BASE: the hub's port; the stand-in takes the next, the broker the one after (several benches at once)
+hub_port=${BENCH_PORT_BASE:-18500}
+stand_in_port=$((hub_port + 1))
+kafka_port=$((hub_port + 2))
 secret=bench-webhook-secret
 . bench/lib.sh
 jar=${BENCH_JAR:-$jar}

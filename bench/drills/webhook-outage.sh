@@ -13,9 +13,10 @@ cd "$(dirname "$0")/../.."
 source bench/lib.sh
 mode=${1:?kill or broker}
 count=${2:-10000}
-hub_port=18530
-stand_in_port=18531
-kafka_port=18532
+# DRILL_PORT_BASE: the hub's port; the stand-in takes the next, the broker the one after, its controller +10
+hub_port=${DRILL_PORT_BASE:-18530}
+stand_in_port=$((hub_port + 1))
+kafka_port=$((hub_port + 2))
 secret=drill-webhook-secret
 
 python3 bench/drills/github_recorder.py "$stand_in_port" > "$work/github.log" 2>&1 &
