@@ -65,7 +65,8 @@ GITHUB_REDELIVERY_INTERVAL=0 \
     --hub.embedded.kafka.port=$kafka_port --hub.embedded.kafka.controller-port=0 > "$work/hub.log" 2>&1 &
 hub_pid=$!
 pids+=("$hub_pid")
-wait_for "http://127.0.0.1:$hub_port/actuator/health/readiness"
+# a shared, loaded machine can take minutes to start the hub
+wait_for "http://127.0.0.1:$hub_port/actuator/health/readiness" 300
 
 # one payload per event type, signed once: the signature covers the body only; each request gets its own
 # delivery id from the Lua script, so the consumer processes every one
