@@ -11,12 +11,15 @@ import cc.chitty.connect.hub.github.GitHubProperties;
 import cc.chitty.connect.hub.github.events.GitHubDelivery;
 import cc.chitty.connect.hub.github.events.GitHubEventQueue;
 import cc.chitty.connect.hub.web.BodyTooLargeException;
+import cc.chitty.connect.hub.web.EdgeRefusals;
 import cc.chitty.connect.hub.web.HttpLimitsProperties;
 import cc.chitty.connect.hub.web.Problem;
 import cc.chitty.connect.hub.web.RequestIdFilter;
 import cc.chitty.connect.hub.web.SpooledBody;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -26,7 +29,9 @@ import org.springframework.stereotype.Component;
 /**
  * The steps of {@link WebhookIntakeRoute}, on the exchange alone (its headers and body, never the engine's request):
  * {@link #verify} turns a delivery into its {@code github-events} record or answers the refusal and ends the route;
- * {@link #queued} and {@link #notQueued} answer once the broker did or did not acknowledge the record.
+ * {@link #queued} and {@link #notQueued} answer once the broker did or did not acknowledge the record. Counts each
+ * answer: {@code hub_github_webhooks_total{outcome="accepted"|"unavailable"}}, and each refusal as
+ * {@code hub_edge_refusals_total{door="webhook"}} with its problem type as the policy.
  */
 @Component
 class WebhookIntake {
@@ -40,13 +45,21 @@ class WebhookIntake {
     private final JsonFactory json;
     private final long limit;
     private final long spoolThreshold;
+    private final EdgeRefusals refusals;
+    private final Counter accepted;
+    private final Counter unavailable;
 
-    WebhookIntake(GitHubProperties properties, ObjectMapper mapper, HttpLimitsProperties limits) {
+    WebhookIntake(GitHubProperties properties, ObjectMapper mapper, HttpLimitsProperties limits,
+            EdgeRefusals refusals, MeterRegistry meters) {
         this.signature = new WebhookSignature(properties.webhookSecret(), properties.webhookSecretPrevious());
         this.mapper = mapper;
         this.json = mapper.getFactory();
         this.limit = limits.limitFor(WebhookIntakeRoute.PATH);
         this.spoolThreshold = limits.spoolThreshold().toBytes();
+        this.refusals = refusals;
+        // registered now: an alert on unavailable needs the series to exist at 0
+        this.accepted = webhooks(meters, "accepted");
+        this.unavailable = webhooks(meters, "unavailable");
         if (!signature.configured()) {
             log.warn("no GitHub webhook secret is configured (GITHUB_WEBHOOK_SECRET): every delivery is refused");
         }
@@ -109,6 +122,7 @@ class WebhookIntake {
         String answer = "{\"delivery\":\"" + message.getHeader(GitHubHeaders.DELIVERY) + "\",\"event\":\""
                 + message.getHeader(GitHubHeaders.EVENT) + "\",\"status\":\"queued\"}";
         answer(message, 202, "application/json", answer.getBytes(StandardCharsets.US_ASCII));
+        accepted.increment();
     }
 
     void notQueued(Exchange exchange) {
@@ -121,6 +135,7 @@ class WebhookIntake {
                 "The delivery could not be queued; it was not accepted");
         answer(message, problem.requestId(exchange.getProperty(REQUEST_ID, String.class)));
         message.setHeader("Retry-After", "60");
+        unavailable.increment();
     }
 
     /**
@@ -168,6 +183,7 @@ class WebhookIntake {
     }
 
     private void refuse(Exchange exchange, Problem problem) {
+        refusals.refused(problem, "webhook");
         answer(exchange.getMessage(), problem.requestId(exchange.getProperty(REQUEST_ID, String.class)));
         exchange.setRouteStop(true);
     }
@@ -181,6 +197,12 @@ class WebhookIntake {
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         message.setHeader(Exchange.CONTENT_TYPE, contentType);
         message.setBody(body);
+    }
+
+    private static Counter webhooks(MeterRegistry meters, String outcome) {
+        return Counter.builder("hub.github.webhooks").tag("outcome", outcome)
+                .description("Signed GitHub deliveries answered 202 (accepted) or 503 (broker did not acknowledge)")
+                .register(meters);
     }
 
     private static Problem invalidSignature() {

@@ -75,6 +75,10 @@ class GitHubWebhookTest extends GitHubTestSupport {
         assertThat(forged.statusCode()).isEqualTo(401);
         assertThat(tampered.statusCode()).isEqualTo(401);
         assertThat(forged.body()).doesNotContain(SECRET);
+        String metrics = asOperator(request("/actuator/prometheus")).body();
+        assertThat(metrics).contains("hub_edge_refusals_total{application=\"chittyconnect-hub\",door=\"webhook\","
+                + "policy=\"invalid-signature\",status=\"401\"}");
+        assertThat(metrics).containsPattern("hub_github_webhooks_total\\{[^}]*outcome=\"accepted\"} [1-9]");
     }
 
     @Test
