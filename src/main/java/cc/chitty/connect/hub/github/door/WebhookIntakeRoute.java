@@ -34,7 +34,8 @@ class WebhookIntakeRoute extends RouteBuilder {
         // the "capability" route configuration: none of the REST door's error mapping, this route answers itself
         from("platform-http:" + PATH + "?httpMethodRestrict=POST&useStreaming=true")
                 .routeId(ROUTE_ID).routeConfigurationId(CapabilityRouteConfiguration.ID)
-                // the signature check reads the body once as it arrives: a stream cache would be a second copy
+                // the signature check reads the body once: a route stream cache would be one more copy (the servlet
+                // engine's binding still caches the body before the route runs; Vert.x hands it over as read)
                 .streamCache("false")
                 .process(intake::verify)
                 .doTry()
