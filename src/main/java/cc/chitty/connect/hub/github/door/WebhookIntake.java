@@ -1,5 +1,6 @@
 package cc.chitty.connect.hub.github.door;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.StreamCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -144,6 +146,22 @@ class WebhookIntake {
      * and read whole only once signed.
      */
     private byte[] signedBody(Message message, WebhookSignature.Check check) throws IOException {
+        if (message.getBody() instanceof StreamCache cached) {
+            // the engine's binding cached the body already (the servlet engine's; bounded on the heap, spooled past
+            // the threshold): signed from that copy, then read whole only if signed, never spooled a second time
+            if (cached.length() > limit) {
+                throw new BodyTooLargeException(limit);
+            }
+            cached.reset();
+            cached.writeTo(check.signing());
+            if (!check.matches()) {
+                return null;
+            }
+            ByteArrayOutputStream signed = new ByteArrayOutputStream((int) cached.length());
+            cached.reset();
+            cached.writeTo(signed);
+            return signed.toByteArray();
+        }
         if (message.getBody() instanceof byte[] read) {
             if (read.length > limit) {
                 throw new BodyTooLargeException(limit);

@@ -81,6 +81,21 @@ final class WebhookSignature {
             }
         }
 
+        /** A sink that feeds every byte written to it to this check. */
+        OutputStream signing() {
+            return new OutputStream() {
+                @Override
+                public void write(int b) {
+                    update(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] bytes, int offset, int length) {
+                    update(bytes, offset, length);
+                }
+            };
+        }
+
         /** {@code body} as read, every byte fed to this check on the way. */
         InputStream reading(InputStream body) {
             return new FilterInputStream(body) {
