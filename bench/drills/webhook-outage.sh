@@ -8,6 +8,7 @@
 #           through and started again 5 s later.
 # Passes when every delivery that got a 2xx was applied, none twice. Loopback only; bounded; stops what it starts.
 # Usage: bench/drills/webhook-outage.sh kill|broker [deliveries, default 10000]
+# DRILL_WAIT: seconds the accepted deliveries have to be applied after the sending (default 300).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source bench/lib.sh
@@ -64,7 +65,7 @@ fi
 wait "$sender"
 cp "$work/hub.log" "${DRILL_LOG:-/tmp/webhook-drill-$mode.log}"
 awk '{n[$3]++} END {for (s in n) printf "  answers %s: %d\n", s, n[s]}' "$work/deliveries.txt" | sort
-python3 bench/drills/webhook_deliveries.py wait --timeout 300 --stand-in "http://127.0.0.1:$stand_in_port" \
+python3 bench/drills/webhook_deliveries.py wait --timeout "${DRILL_WAIT:-300}" --stand-in "http://127.0.0.1:$stand_in_port" \
     --out "$work/deliveries.txt"
 if python3 bench/drills/webhook_deliveries.py verify --stand-in "http://127.0.0.1:$stand_in_port" \
     --out "$work/deliveries.txt"; then

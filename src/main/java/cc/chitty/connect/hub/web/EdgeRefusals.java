@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
  * Prometheus: {@code api-key} (401, 403), {@code scope} (403),
  * {@code rate-limit} (429), {@code idempotency-key} (400, 409, 422), {@code body-limit} (413), {@code media-type}
  * (415), {@code encoded-path} (400), {@code origin} (403); any other problem a filter answers with is counted under
- * its own type. {@code door} is {@code http} for an HTTP answer, {@code mcp} for a JSON-RPC error of the MCP door
- * (whose HTTP status stays 200; {@code status} is the one the same refusal gets over HTTP).
+ * its own type. {@code door} is {@code http} for an HTTP answer of a filter, {@code webhook} for the GitHub webhook
+ * door's own refusals (its route answers them), {@code mcp} for a JSON-RPC error of the MCP door (whose HTTP status
+ * stays 200; {@code status} is the one the same refusal gets over HTTP).
  */
 @Component
 public class EdgeRefusals {
@@ -44,7 +45,12 @@ public class EdgeRefusals {
 
     /** One refusal answered over HTTP with this problem. */
     void refused(Problem problem) {
-        count(POLICIES.getOrDefault(problem.type(), problem.type()), problem.status(), "http");
+        refused(problem, "http");
+    }
+
+    /** One refusal answered with this problem by a door that is not a servlet filter ({@code webhook}). */
+    public void refused(Problem problem, String door) {
+        count(POLICIES.getOrDefault(problem.type(), problem.type()), problem.status(), door);
     }
 
     /** One MCP call refused by a policy, with the HTTP status the same refusal gets at the REST door. */
