@@ -4,14 +4,15 @@
 #   fat        java -jar on the Spring Boot fat jar
 #   extracted  the jar extracted by Spring Boot's jarmode tools (plain class path, no nested jars)
 #   cds        extracted, plus an AppCDS archive made by a training run that stops after refresh
+# STARTUP_PORT=<port> moves the hub's port (default 18300); BENCH_JAR=<jar> measures another build.
 # Loopback only; stops what it starts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
 mode=${2:-fat}
-jar=target/chittyconnect-hub-0.1.0-SNAPSHOT.jar
+jar=${BENCH_JAR:-target/chittyconnect-hub-0.1.0-SNAPSHOT.jar}
 [ -f "$jar" ] || mvn -q -B -DskipTests package
-port=18300
+port=${STARTUP_PORT:-18300}
 data=$(mktemp -d /tmp/hub-startup.XXXXXX)
 pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$data"' EXIT

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Two hub instances on one standalone Kafka (docker/kafka-local.sh) and one PostgreSQL (the machine's, database
-# hub_two): one global rate limit, one idempotency store, MCP served by either instance, a resource subscription on
-# one instance told of a change the other instance found, and the webhook
+# hub_two, or TWO_INSTANCES_DB): one global rate limit, one idempotency store, MCP served by either instance, resource
+# subscriptions (an SSE session, a 2025-11-25 Streamable HTTP session) on one instance told of a change the other
+# instance found, and the webhook
 # consumer group rebalancing when an instance is killed, with no webhook lost. Each check prints ok/FAIL and the
 # script ends in a PASS/FAIL line. Loopback only; bounded; stops what it starts. See docs/operations.md.
 set -euo pipefail
@@ -10,6 +11,7 @@ source bench/lib.sh
 
 # TWO_INSTANCES_PORTS=<base> moves every port to base .. base+5 (Kafka on base+4 and base+5)
 base=${TWO_INSTANCES_PORTS:-18600}
+db=${TWO_INSTANCES_DB:-hub_two}
 kafka_port=19092
 [ -z "${TWO_INSTANCES_PORTS:-}" ] || kafka_port=$((base + 4))
 stand_in_port=$((base + 2))
@@ -23,7 +25,7 @@ check() { if eval "$2"; then echo "  ok   $1"; else echo "  FAIL $1"; failures+=
 export KAFKA_PORT=$kafka_port KAFKA_CONTROLLER_PORT=$((kafka_port + 1)) KAFKA_LOCAL_DATA=$work/kafka
 docker/kafka-local.sh start >/dev/null
 trap 'docker/kafka-local.sh stop >/dev/null 2>&1 || true; cleanup' EXIT
-psql -h 127.0.0.1 -U postgres -qc 'DROP DATABASE IF EXISTS hub_two' -c 'CREATE DATABASE hub_two' >/dev/null 2>&1
+psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null 2>&1
 
 java -Xmx128m -jar "$wiremock" --port "$stand_in_port" --bind-address 127.0.0.1 \
     --root-dir src/test/resources/standins/chittyid --disable-request-logging > "$work/stand-in.log" 2>&1 &
@@ -37,7 +39,7 @@ openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/app.pem
 start_hub() {
   local i=$1
   HUB_DATA_DIR=$work/hub-$i HUB_OPERATOR_PASSWORD=two PORT=${ports[$i]} SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true \
-  JDBC_URL=jdbc:postgresql://127.0.0.1:5432/hub_two SPRING_DATASOURCE_USERNAME=postgres \
+  JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$db SPRING_DATASOURCE_USERNAME=postgres \
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$kafka_port HUB_RATE_LIMIT_STORE=postgres HUB_CONTEXT_INIT=false \
   HUB_UPSTREAMS_SERVICES_CHITTYID_BASE_URL=http://127.0.0.1:$stand_in_port HUB_UPSTREAMS_SERVICES_CHITTYID_TOKEN=two \
   GITHUB_WEBHOOK_SECRET=$secret GITHUB_APP_ID=1 GITHUB_APP_PK="$(cat "$work/app.pem")" GITHUB_REDELIVERY_INTERVAL=0 \
@@ -116,6 +118,30 @@ for _ in $(seq 1 300); do grep -q 'notifications/resources/updated' "$work/sse.t
 kill "$sse" 2>/dev/null || true
 check "MCP: a subscription on instance 0 is told of a status change found by instance 1" \
     'grep -q "notifications/resources/updated.*chitty://services/status" "$work/sse.txt"'
+
+# The same for a 2025-11-25 Streamable HTTP session on instance 0 (Mcp-Session-Id, resources/subscribe, the
+# session's GET stream); the health check now answers 502 and instance 1 runs the status checks again.
+session=$(curl -s -D - -o /dev/null -H "X-ChittyOS-API-Key: $key" -H 'Content-Type: application/json' \
+    -H 'Accept: application/json, text/event-stream' \
+    -d '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"two-instances","version":"1"}}}' \
+    "$(url 0 /mcp)" | tr -d '\r' | sed -n 's/^[Mm]cp-[Ss]ession-[Ii]d: //p')
+in_session() {
+  curl -s -H "X-ChittyOS-API-Key: $key" -H 'MCP-Protocol-Version: 2025-11-25' -H "Mcp-Session-Id: $session" \
+      -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream' "$@" "$(url 0 /mcp)"
+}
+in_session -o /dev/null -d '{"jsonrpc":"2.0","method":"notifications/initialized"}'
+in_session -o /dev/null -d '{"jsonrpc":"2.0","id":2,"method":"resources/subscribe","params":{"uri":"chitty://services/status"}}'
+in_session -N -D "$work/session-headers.txt" > "$work/session.txt" &
+stream=$!
+pids+=($stream)
+for _ in $(seq 1 100); do grep -q ' 200' "$work/session-headers.txt" 2>/dev/null && break; sleep 0.1; done
+curl -fs -X POST -d '{"request":{"method":"GET","urlPath":"/health"},"response":{"status":502},"priority":1}' \
+    "http://127.0.0.1:$stand_in_port/__admin/mappings" > /dev/null
+curl -s "$(url 1 /api/services/status)" -H "X-ChittyOS-API-Key: $key" > /dev/null
+for _ in $(seq 1 300); do grep -q 'notifications/resources/updated' "$work/session.txt" && break; sleep 0.1; done
+kill "$stream" 2>/dev/null || true
+check "MCP: a 2025-11-25 session on instance 0 is told of a status change found by instance 1" \
+    '[ -n "$session" ] && grep -q "notifications/resources/updated.*chitty://services/status" "$work/session.txt"'
 
 # The webhook consumer group: 3,000 deliveries spread over both instances; instance 0 is killed with kill -9 a
 # third of the way through; its partitions move to instance 1 and every accepted delivery is applied once.

@@ -8,14 +8,16 @@
 #           through and started again 5 s later.
 # Passes when every delivery that got a 2xx was applied, none twice. Loopback only; bounded; stops what it starts.
 # Usage: bench/drills/webhook-outage.sh kill|broker [deliveries, default 10000]
+# DRILL_WAIT: seconds the accepted deliveries have to be applied after the sending (default 300).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source bench/lib.sh
 mode=${1:?kill or broker}
 count=${2:-10000}
-hub_port=18530
-stand_in_port=18531
-kafka_port=18532
+# DRILL_PORT_BASE: the hub's port; the stand-in takes the next, the broker the one after, its controller +10
+hub_port=${DRILL_PORT_BASE:-18530}
+stand_in_port=$((hub_port + 1))
+kafka_port=$((hub_port + 2))
 secret=drill-webhook-secret
 
 python3 bench/drills/github_recorder.py "$stand_in_port" > "$work/github.log" 2>&1 &
@@ -63,7 +65,7 @@ fi
 wait "$sender"
 cp "$work/hub.log" "${DRILL_LOG:-/tmp/webhook-drill-$mode.log}"
 awk '{n[$3]++} END {for (s in n) printf "  answers %s: %d\n", s, n[s]}' "$work/deliveries.txt" | sort
-python3 bench/drills/webhook_deliveries.py wait --timeout 300 --stand-in "http://127.0.0.1:$stand_in_port" \
+python3 bench/drills/webhook_deliveries.py wait --timeout "${DRILL_WAIT:-300}" --stand-in "http://127.0.0.1:$stand_in_port" \
     --out "$work/deliveries.txt"
 if python3 bench/drills/webhook_deliveries.py verify --stand-in "http://127.0.0.1:$stand_in_port" \
     --out "$work/deliveries.txt"; then

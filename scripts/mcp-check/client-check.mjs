@@ -3,6 +3,7 @@
 //   HUB_URL=http://127.0.0.1:8080 MCP_API_KEY=... node client-check.mjs
 // 2025-11-25, 2025-06-18, 2025-03-26: @modelcontextprotocol/sdk over Streamable HTTP (/mcp); that client always asks
 // for its newest revision in initialize, so the older ones are asked for by rewriting that one field on the way out.
+// Over those three the client gets a session, in which it subscribes to a resource and which it ends by DELETE.
 // 2024-11-05: the same SDK's SSE transport (/mcp/sse). 2026-07-28: @modelcontextprotocol/client, pinned to it.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -46,6 +47,20 @@ async function exercise(client, revision, negotiated) {
   return `${tools.length} tools, chitty_services_status answered`;
 }
 
+/** The session a Streamable HTTP client of the initialize revisions gets: subscribe, unsubscribe, DELETE. */
+async function session(client, transport) {
+  if (!transport.sessionId) {
+    throw new Error('initialize opened no session (no Mcp-Session-Id)');
+  }
+  if (client.getServerCapabilities()?.resources?.subscribe !== true) {
+    throw new Error('resources.subscribe is not offered in the session');
+  }
+  await client.subscribeResource({ uri: 'chitty://services/status' });
+  await client.unsubscribeResource({ uri: 'chitty://services/status' });
+  await transport.terminateSession();
+  return 'a session: resources/subscribe and unsubscribe answered, DELETE ended it';
+}
+
 const checks = [
   ...['2025-11-25', '2025-06-18', '2025-03-26'].map((revision) => [revision, 'Streamable HTTP /mcp', async () => {
     const client = new Client(clientInfo);
@@ -53,7 +68,7 @@ const checks = [
       revision);
     await client.connect(transport);
     try {
-      return await exercise(client, revision, transport.protocolVersion);
+      return `${await exercise(client, revision, transport.protocolVersion)}; ${await session(client, transport)}`;
     } finally {
       await client.close();
     }

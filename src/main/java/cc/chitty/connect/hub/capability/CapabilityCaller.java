@@ -50,6 +50,9 @@ public class CapabilityCaller {
                 message.setHeader(Exchange.CONTENT_TYPE, request.contentType());
             }
             message.setBody(request.body());
+            if (request.isFresh()) {
+                exchange.setProperty(CapabilityRequest.FRESH, true);
+            }
             if (!request.upstreamHeaders().isEmpty()) {
                 exchange.setProperty(UpstreamCall.HEADERS, request.upstreamHeaders());
             }

@@ -9,6 +9,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** One call of a capability being put together; {@link #call()} sends it. See {@link CapabilityCaller}. */
 public final class CapabilityRequest {
 
+    /**
+     * Exchange property, true when the caller asked for a {@link #fresh()} answer; a capability that keeps a cache
+     * goes past it. A property, so no client can set it (request parameters become headers).
+     */
+    public static final String FRESH = "capabilityFresh";
+
     private final CapabilityCaller caller;
     private final ObjectMapper mapper;
     private final String capability;
@@ -18,6 +24,7 @@ public final class CapabilityRequest {
     private String requestId;
     private Object body;
     private String contentType;
+    private boolean fresh;
 
     CapabilityRequest(CapabilityCaller caller, ObjectMapper mapper, String capability, String client) {
         this.caller = caller;
@@ -66,6 +73,12 @@ public final class CapabilityRequest {
         return this;
     }
 
+    /** Asks for an answer from the service itself, not from a cache the capability keeps (which it then renews). */
+    public CapabilityRequest fresh() {
+        this.fresh = true;
+        return this;
+    }
+
     /** The capability's answer; a {@link CapabilityFailure} when it failed. */
     public CapabilityAnswer call() {
         return caller.send(this);
@@ -97,5 +110,9 @@ public final class CapabilityRequest {
 
     String contentType() {
         return contentType;
+    }
+
+    boolean isFresh() {
+        return fresh;
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
+import cc.chitty.connect.hub.capability.CapabilityRequest;
 import cc.chitty.connect.hub.capability.CapabilityRouteConfiguration;
 import cc.chitty.connect.hub.changes.CapabilityAnswered;
 import cc.chitty.connect.hub.upstream.UpstreamCall;
@@ -18,8 +19,10 @@ import org.springframework.stereotype.Component;
  * {@code direct:chittyregistry.list}: the registry's service list, kept for {@code hub.registry.cache-ttl} (5 min)
  * across requests and instances' callers, and served stale when the registry fails (the original rebuilt its cache
  * on every request, so it never lived). {@code X-Cache} tells which: {@code HIT}, {@code MISS} or {@code STALE}.
- * A TTL of 0 turns the cache off (every call goes to the registry), as the pass-through benchmark needs. Each answer
- * fetched from the registry is published as a {@link CapabilityAnswered}, so MCP subscribers hear of a change.
+ * A TTL of 0 turns the cache off (every call goes to the registry), as the pass-through benchmark needs; a
+ * {@link CapabilityRequest#fresh()} call (the MCP subscriptions' background refresh) goes to the registry and renews
+ * the cache. Each answer fetched from the registry is published as a {@link CapabilityAnswered}, so MCP subscribers
+ * hear of a change.
  */
 @Component
 class RegistryDiscovery extends RouteBuilder {
@@ -59,7 +62,8 @@ class RegistryDiscovery extends RouteBuilder {
 
     private void answerIfFresh(Exchange exchange) {
         Cached entry = cached.get();
-        if (!ttl.isZero() && entry != null && entry.at().plus(ttl).isAfter(clock.instant())) {
+        boolean refresh = exchange.getProperty(CapabilityRequest.FRESH, false, Boolean.class);
+        if (!refresh && !ttl.isZero() && entry != null && entry.at().plus(ttl).isAfter(clock.instant())) {
             answer(exchange, entry, "HIT");
             exchange.setProperty(ANSWERED, true);
         }

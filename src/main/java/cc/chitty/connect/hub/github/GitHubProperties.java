@@ -55,16 +55,21 @@ public record GitHubProperties(String appId, String privateKey, String webhookSe
 
     /**
      * {@code threads}: consumers per instance, each with partitions of its own (more than the partitions idle).
-     * {@code maxPollRecords}: records per poll, bounded so that a poll's worth of failing records is retried
-     * within Kafka's {@code max.poll.interval.ms}. {@code kafka}: further options of the Camel Kafka consumer
-     * endpoint (fetch sizes and waits); manual commit after processing is not an option.
+     * {@code workers}: deliveries this instance applies at once, over all its consumers (records of one key never
+     * at once). {@code maxPollRecords}: records per poll, the most one batch holds, bounded so that a batch's worth
+     * of failing records of one key is retried within Kafka's {@code max.poll.interval.ms}. {@code pollTimeout}:
+     * how long an idle poll waits, which is also how long the last records before a pause wait for their batch.
+     * {@code kafka}: further options of the Camel Kafka consumer endpoint (fetch sizes and waits); batching and
+     * the manual commit after processing are not options.
      */
-    public record Consumer(String groupId, int threads, int maxPollRecords, int maxAttempts, Duration initialDelay,
-            double multiplier, Duration maxDelay, Map<String, String> kafka) {
+    public record Consumer(String groupId, int threads, int workers, int maxPollRecords, Duration pollTimeout,
+            int maxAttempts, Duration initialDelay, double multiplier, Duration maxDelay, Map<String, String> kafka) {
 
         public Consumer {
             threads = Math.max(1, threads);
+            workers = Math.max(1, workers);
             maxPollRecords = maxPollRecords > 0 ? maxPollRecords : 10;
+            pollTimeout = pollTimeout != null ? pollTimeout : Duration.ofMillis(100);
             kafka = kafka != null ? Map.copyOf(kafka) : Map.of();
         }
     }

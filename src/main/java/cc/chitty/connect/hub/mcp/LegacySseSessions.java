@@ -14,19 +14,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cc.chitty.connect.hub.security.ClientAuthentication;
+import cc.chitty.connect.hub.web.BufferedBodyRequest;
 import cc.chitty.connect.hub.web.Problem;
 import cc.chitty.connect.hub.web.ProblemWriter;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
 import io.modelcontextprotocol.spec.McpServerSession;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.filter.OncePerRequestFilter;
 import reactor.core.publisher.Mono;
 
@@ -38,7 +39,9 @@ import reactor.core.publisher.Mono;
  *   both, so an id learnt elsewhere tells nothing);</li>
  *   <li>a key may hold at most {@code hub.mcp.sse-max-streams-per-key} open streams; one more is 429;</li>
  *   <li>a session no message has been posted to for {@code hub.mcp.sse-idle-timeout} is closed, ending its
- *   stream.</li>
+ *   stream;</li>
+ *   <li>each resource a session subscribed to ({@code resources/subscribe}, until {@code resources/unsubscribe} or
+ *   the stream's end) is counted with {@link ResourceUpdates}, so the hub knows someone is subscribed.</li>
  * </ul>
  * The session id is read from the {@code endpoint} event the SDK writes when the stream opens; the SDK's session
  * object is caught as its factory makes it, on the same thread, so that an idle one is closed through the SDK and a
@@ -50,10 +53,11 @@ class LegacySseSessions extends OncePerRequestFilter implements DisposableBean {
     static final String MESSAGE_PATH = "/mcp/message";
     private static final Pattern SESSION_ID = Pattern.compile("sessionId=([0-9A-Za-z-]+)");
 
-    /** One open stream: who opened it, the SDK's session, and when it was last used. */
+    /** One open stream: who opened it, the SDK's session, when it was last used and what it subscribed to. */
     private static final class Session {
         final UUID keyId;
         final McpServerSession sdkSession;
+        final SessionSubscriptions subscriptions = new SessionSubscriptions();
         volatile long lastUsedNanos;
 
         Session(UUID keyId, McpServerSession sdkSession, long now) {
@@ -69,16 +73,22 @@ class LegacySseSessions extends OncePerRequestFilter implements DisposableBean {
     private final Duration idleTimeout;
     private final int maxStreamsPerKey;
     private final ProblemWriter problems;
+    private final ObjectMapper mapper;
+    // looked up when first needed: ResourceUpdates notifies through the MCP server that holds these sessions
+    private final ObjectProvider<ResourceUpdates> updates;
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "mcp-sse-idle-sweeper");
         thread.setDaemon(true);
         return thread;
     });
 
-    LegacySseSessions(McpProperties properties, ProblemWriter problems) {
+    LegacySseSessions(McpProperties properties, ProblemWriter problems, ObjectMapper mapper,
+            ObjectProvider<ResourceUpdates> updates) {
         this.idleTimeout = properties.sseIdleTimeout();
         this.maxStreamsPerKey = properties.sseMaxStreamsPerKey();
         this.problems = problems;
+        this.mapper = mapper;
+        this.updates = updates;
         long period = Math.max(1000, idleTimeout.toMillis() / 4);
         sweeper.scheduleWithFixedDelay(() -> closeIdle(System.nanoTime()), period, period, TimeUnit.MILLISECONDS);
     }
@@ -155,7 +165,7 @@ class LegacySseSessions extends OncePerRequestFilter implements DisposableBean {
             if (sessionId != null && sdkSession != null && request.isAsyncStarted()) {
                 String id = sessionId;
                 sessions.put(id, new Session(keyId, sdkSession, System.nanoTime()));
-                request.getAsyncContext().addListener(new Ended(() -> ended(id, keyId)));
+                request.getAsyncContext().addListener(new StreamEnd(() -> ended(id, keyId)));
             }
         } finally {
             opening.remove();
@@ -179,7 +189,11 @@ class LegacySseSessions extends OncePerRequestFilter implements DisposableBean {
             return;
         }
         session.lastUsedNanos = System.nanoTime();
-        chain.doFilter(request, response);
+        byte[] body = request.getInputStream().readAllBytes();
+        chain.doFilter(new BufferedBodyRequest(request, body), response);
+        if (response.getStatus() < 300) {
+            session.subscriptions.follow(body, mapper, updates::getObject);
+        }
     }
 
     /** Closes every session not used since {@code idle-timeout} before {@code now} (System.nanoTime()). */
@@ -193,8 +207,10 @@ class LegacySseSessions extends OncePerRequestFilter implements DisposableBean {
     }
 
     private void ended(String sessionId, UUID keyId) {
-        if (sessions.remove(sessionId) != null) {
+        Session session = sessions.remove(sessionId);
+        if (session != null) {
             releaseStream(keyId);
+            session.subscriptions.endAll();
         }
     }
 
@@ -250,29 +266,6 @@ class LegacySseSessions extends OncePerRequestFilter implements DisposableBean {
                 };
             }
             return writer;
-        }
-    }
-
-    /** Runs once when a stream ends, however it ends. */
-    private record Ended(Runnable action) implements AsyncListener {
-        @Override
-        public void onComplete(AsyncEvent event) {
-            action.run();
-        }
-
-        @Override
-        public void onTimeout(AsyncEvent event) {
-            action.run();
-        }
-
-        @Override
-        public void onError(AsyncEvent event) {
-            action.run();
-        }
-
-        @Override
-        public void onStartAsync(AsyncEvent event) {
-            // a stream is started once
         }
     }
 }

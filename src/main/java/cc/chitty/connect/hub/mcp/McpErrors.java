@@ -13,12 +13,14 @@ import io.modelcontextprotocol.spec.McpSchema;
  * (-32602, with {@code errors: [{field, message}]}); a missing scope is -32003 with {@code requiredScope}; a spent
  * rate limit is -32029 with {@code limit}, {@code window}, {@code retryAfter} and {@code policy} (the JSON-RPC
  * answer travels in an HTTP 200, so the numbers the 429's headers would carry are in the error's data); an unknown
- * resource is -32002 (resource not found).
+ * resource is -32002 (resource not found); a request naming a session that is not the caller's open one is -32001
+ * in an HTTP 404 ({@link StreamableSessions}).
  */
 final class McpErrors {
 
     static final int INSUFFICIENT_SCOPE = -32003;
     static final int RATE_LIMITED = -32029;
+    static final int SESSION_NOT_FOUND = -32001;
 
     private McpErrors() {
     }

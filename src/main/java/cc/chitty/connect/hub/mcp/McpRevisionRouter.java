@@ -1,6 +1,7 @@
 package cc.chitty.connect.hub.mcp;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import cc.chitty.connect.hub.web.BufferedBodyRequest;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelcontextprotocol.modern.McpHttp;
 import io.modelcontextprotocol.modern.McpSchema;
+import io.modelcontextprotocol.spec.HttpHeaders;
 import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
@@ -21,7 +23,7 @@ import org.springframework.http.MediaType;
 /**
  * {@code /mcp} for both generations of the protocol, chosen per request: revision 2026-07-28 (stateless,
  * {@code _meta} on every request, {@link ModernMcpServer}) and 2025-11-25 / 2025-06-18 / 2025-03-26
- * ({@code initialize}, the SDK's stateless Streamable HTTP server in {@link McpServers}).
+ * ({@code initialize}, {@link McpServers}), the latter with a session or without.
  * <ul>
  *   <li>an {@code MCP-Protocol-Version} header names the revision: 2026-07-28 goes to the new server, an
  *   {@code initialize} revision to the older one;</li>
@@ -29,12 +31,15 @@ import org.springframework.http.MediaType;
  *   {@code server/discover} or a protocol version in {@code params._meta} is 2026-07-28; anything else (an
  *   {@code initialize}, and what follows it from a client that sends no header) is the older generation, which
  *   the specification has the server assume then;</li>
+ *   <li>in the older generation, a request naming a session ({@code Mcp-Session-Id}: POST, the GET stream, DELETE)
+ *   goes to {@link StreamableSessions}; an {@code initialize} opens a session there when the caps allow; everything else (no session id, as a stateless client or a one-POST
+ *   {@code tools/call} sends) is answered by the stateless server, as any instance can;</li>
  *   <li>a header naming a version the hub does not speak is HTTP 400: in the new revision's words
  *   (-32022 with the supported versions) when the request is shaped like one, otherwise a JSON-RPC -32600 listing
  *   them. 2024-11-05 is not spoken here: it is the SSE transport's, at {@code /mcp/sse}.</li>
  * </ul>
- * The body is looked at only when the headers do not decide; it is at most {@code hub.http.max-body-size}, the
- * body-limit filter having refused anything larger.
+ * The body is looked at only when the headers do not decide, or to tell an {@code initialize}; it is at most
+ * {@code hub.http.max-body-size}, the body-limit filter having refused anything larger.
  * <p>
  * Guarantees: every request reaches exactly one generation, with its body intact, after the Origin guard and the
  * API-key chain; a version nobody speaks is refused here with the list of those that are, never passed on.
@@ -43,16 +48,20 @@ final class McpRevisionRouter extends HttpServlet {
 
     private static final String META_VERSION = McpSchema.MetaKeys.PROTOCOL_VERSION;
 
+    private static final String INITIALIZE = "\"" + McpSchema.METHOD_INITIALIZE + "\"";
+
     private final HttpServlet modern;
     private final HttpServlet initialize;
+    private final StreamableSessions sessions;
     private final List<String> initializeVersions;
     private final List<String> supported;
     private final ObjectMapper mapper;
 
-    McpRevisionRouter(HttpServlet modern, HttpServlet initialize, List<String> initializeVersions,
-            ObjectMapper mapper) {
+    McpRevisionRouter(HttpServlet modern, HttpServlet initialize, StreamableSessions sessions,
+            List<String> initializeVersions, ObjectMapper mapper) {
         this.modern = modern;
         this.initialize = initialize;
+        this.sessions = sessions;
         this.initializeVersions = List.copyOf(initializeVersions);
         this.supported = ModernMcpServer.discoverable(initializeVersions);
         this.mapper = mapper;
@@ -63,21 +72,28 @@ final class McpRevisionRouter extends HttpServlet {
         super.init(config);
         modern.init(config);
         initialize.init(config);
+        sessions.init(config);
     }
 
     @Override
     public void destroy() {
         modern.destroy();
         initialize.destroy();
+        sessions.destroy();
         super.destroy();
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
+        boolean namesSession = request.getHeader(HttpHeaders.MCP_SESSION_ID) != null;
         if (!"POST".equals(request.getMethod())) {
-            // no generation keeps a server-to-client stream or a session on /mcp: 405 either way
-            initialize.service((ServletRequest) request, (ServletResponse) response);
+            if (namesSession) {
+                sessions.serve(request, response);
+            } else {
+                // the GET stream and DELETE belong to a session; the stateless server answers 405
+                initialize.service((ServletRequest) request, (ServletResponse) response);
+            }
             return;
         }
         String version = request.getHeader(McpHttp.Headers.MCP_PROTOCOL_VERSION);
@@ -86,7 +102,12 @@ final class McpRevisionRouter extends HttpServlet {
             return;
         }
         if (version != null && initializeVersions.contains(version)) {
-            initialize.service((ServletRequest) request, (ServletResponse) response);
+            if (namesSession) {
+                sessions.serve(request, response);
+            } else {
+                byte[] body = request.getInputStream().readAllBytes();
+                olderGeneration(new BufferedBodyRequest(request, body), response, isInitialize(body));
+            }
             return;
         }
         if (version == null && request.getHeader(McpHttp.Headers.MCP_METHOD) != null) {
@@ -95,23 +116,44 @@ final class McpRevisionRouter extends HttpServlet {
         }
         byte[] body = request.getInputStream().readAllBytes();
         BufferedBodyRequest buffered = new BufferedBodyRequest(request, body);
-        boolean modernShaped = request.getHeader(McpHttp.Headers.MCP_METHOD) != null || isModernShaped(body);
-        if (modernShaped) {
+        JsonNode message = parsed(body);
+        if (request.getHeader(McpHttp.Headers.MCP_METHOD) != null || isModernShaped(message)) {
             modern.service((ServletRequest) buffered, (ServletResponse) response);
-        } else if (version == null) {
-            initialize.service((ServletRequest) buffered, (ServletResponse) response);
-        } else {
+        } else if (version != null) {
             unsupportedVersion(response);
+        } else if (namesSession) {
+            sessions.serve(buffered, response);
+        } else {
+            olderGeneration(buffered, response, isInitialize(message));
         }
     }
 
-    private boolean isModernShaped(byte[] body) {
-        JsonNode message;
-        try {
-            message = mapper.readTree(body);
-        } catch (IOException notJson) {
-            return false;
+    /** A request of the older generation naming no session: an initialize may open one, the rest is stateless. */
+    private void olderGeneration(HttpServletRequest request, HttpServletResponse response, boolean initializes)
+            throws ServletException, IOException {
+        if (!initializes || !sessions.open(request, response)) {
+            initialize.service((ServletRequest) request, (ServletResponse) response);
         }
+    }
+
+    private JsonNode parsed(byte[] body) {
+        try {
+            return mapper.readTree(body);
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+
+    /** Only a body naming the method is parsed: the one-POST tools/call of a stateless client is not. */
+    private boolean isInitialize(byte[] body) {
+        return new String(body, StandardCharsets.UTF_8).contains(INITIALIZE) && isInitialize(parsed(body));
+    }
+
+    private static boolean isInitialize(JsonNode message) {
+        return message != null && McpSchema.METHOD_INITIALIZE.equals(message.path("method").asText());
+    }
+
+    private static boolean isModernShaped(JsonNode message) {
         return message != null && (McpSchema.METHOD_SERVER_DISCOVER.equals(message.path("method").asText())
                 || message.path("params").path("_meta").has(META_VERSION));
     }

@@ -16,9 +16,11 @@ import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
 import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.server.transport.ServerHttpHeaderValidator;
 import io.modelcontextprotocol.modern.server.transport.HttpServletMcpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -31,17 +33,20 @@ import org.springframework.context.annotation.Configuration;
  * The MCP transports of the SDK, as servlets:
  * <ul>
  *   <li>{@code /mcp} — Streamable HTTP for both generations, chosen per request by {@link McpRevisionRouter}:
- *   revision 2026-07-28 ({@link ModernMcpServer}) and, <b>stateless</b> too, the {@code initialize} revisions
- *   2025-03-26, 2025-06-18, 2025-11-25 (this class): no session
- *   is kept, every POST carries its API key and is answered on its own, so any hub instance can answer any
- *   request and a load balancer needs no affinity (docs/mcp.md says why this was chosen);</li>
+ *   revision 2026-07-28 ({@link ModernMcpServer}) and the {@code initialize} revisions 2025-03-26, 2025-06-18,
+ *   2025-11-25 (this class) in two ways. <b>Stateless</b>: a request naming no session is answered on its own,
+ *   carrying its API key, so any hub instance can answer it and a load balancer needs no affinity. <b>With a
+ *   session</b>: an {@code initialize} from a client that takes event streams opens one ({@code Mcp-Session-Id}),
+ *   which offers {@code resources/subscribe} and tells of updates on the session's GET stream; the session lives
+ *   in the instance that opened it (affinity by that header), is bound to the client, capped and ended when idle
+ *   ({@link StreamableSessions}). docs/mcp.md says how the two coexist;</li>
  *   <li>{@code /mcp/sse} + {@code /mcp/message} — the legacy HTTP+SSE transport (2024-11-05) for older clients;
  *   its session lives in the instance holding the event stream, so it needs session affinity; each session is
  *   bound to the key that opened it, idle ones are closed and a key's open streams are capped
- *   ({@link LegacySseSessions}); it offers {@code resources/subscribe}, whose notifications
- *   {@link ResourceUpdates} sends.</li>
+ *   ({@link LegacySseSessions}); it offers {@code resources/subscribe}.</li>
  * </ul>
- * Handlers run on the request's own thread ({@code immediateExecution}), where the caller and request id are.
+ * {@link ResourceUpdates} sends the resource updates of both kinds of session. Handlers run on the request's own
+ * thread ({@code immediateExecution}), where the caller and request id are.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(McpProperties.class)
@@ -56,7 +61,7 @@ class McpServers {
     private final McpJsonMapper json;
     private final McpSchema.ServerCapabilities capabilities = McpSchema.ServerCapabilities.builder()
             .tools(false).resources(false, false).prompts(false).build();
-    // the SSE transport keeps sessions, so it can tell a subscriber that a resource changed (ResourceUpdates)
+    // a transport with sessions can tell a subscriber that a resource changed (ResourceUpdates)
     private final McpSchema.ServerCapabilities sessionCapabilities = McpSchema.ServerCapabilities.builder()
             .tools(false).resources(true, false).prompts(false).build();
     private final String version;
@@ -93,15 +98,37 @@ class McpServers {
     }
 
     /**
+     * The 2025-xx revisions' sessions on {@code /mcp}. The SDK's transport is not a bean of its own: it is reached
+     * only through {@link StreamableSessions}, which binds each session to its client. The SDK's sweep drops the
+     * sessions that ended (no stream, never named again); {@link StreamableSessions} decides when they end.
+     */
+    @Bean
+    StreamableSessions streamableSessions(McpProperties properties, ObjectMapper mapper,
+            ObjectProvider<ResourceUpdates> updates) {
+        McpProperties.Sessions limits = properties.sessions();
+        return new StreamableSessions(HttpServletStreamableServerTransportProvider.builder().jsonMapper(json)
+                .mcpEndpoint("/mcp").contextExtractor(Caller::contextOf)
+                .httpHeaderValidator(ServerHttpHeaderValidator.NOOP).keepAliveInterval(properties.sseKeepAlive())
+                .sessionSweepInterval(limits.idleTimeout()).build(), limits, mapper, updates);
+    }
+
+    @Bean
+    McpSyncServer streamableSessionServer(StreamableSessions sessions, McpHandlers handlers, ArgumentSchemas schemas) {
+        return sessionServer(McpServer.sync(sessions.bind()), handlers, schemas);
+    }
+
+    /**
      * {@code /mcp}: both generations, chosen per request ({@link McpRevisionRouter}). The server parameters are
      * there for ordering: each has put its handler into its transport before traffic.
      */
     @Bean
     ServletRegistrationBean<McpRevisionRouter> streamableHttpServlet(HttpServletStatelessServerTransport transport,
-            McpStatelessSyncServer server, HttpServletMcpTransport modernTransport,
-            io.modelcontextprotocol.modern.server.McpServer modernServer, ObjectMapper mapper) {
+            McpStatelessSyncServer server, StreamableSessions sessions, McpSyncServer streamableSessionServer,
+            HttpServletMcpTransport modernTransport, io.modelcontextprotocol.modern.server.McpServer modernServer,
+            ObjectMapper mapper) {
         ServletRegistrationBean<McpRevisionRouter> servlet = new ServletRegistrationBean<>(
-                new McpRevisionRouter(modernTransport, transport, transport.protocolVersions(), mapper), "/mcp");
+                new McpRevisionRouter(modernTransport, transport, sessions, transport.protocolVersions(), mapper),
+                "/mcp");
         servlet.setName("mcp-streamable-http");
         servlet.setAsyncSupported(true);
         servlet.setLoadOnStartup(1);
@@ -116,8 +143,9 @@ class McpServers {
     }
 
     @Bean
-    LegacySseSessions legacySseSessions(McpProperties properties, ProblemWriter problems) {
-        return new LegacySseSessions(properties, problems);
+    LegacySseSessions legacySseSessions(McpProperties properties, ProblemWriter problems, ObjectMapper mapper,
+            ObjectProvider<ResourceUpdates> updates) {
+        return new LegacySseSessions(properties, problems, mapper, updates);
     }
 
     /** Binds each legacy session to the key that opened it; runs after authentication has named the key. */
@@ -133,7 +161,13 @@ class McpServers {
     @Bean
     McpSyncServer legacySseServer(HttpServletSseServerTransportProvider transport, LegacySseSessions sessions,
             McpHandlers handlers, ArgumentSchemas schemas) {
-        return McpServer.sync(sessions.bind(transport)).serverInfo(SERVER_NAME, version).instructions(INSTRUCTIONS)
+        return sessionServer(McpServer.sync(sessions.bind(transport)), handlers, schemas);
+    }
+
+    /** The catalogue on a transport with sessions, which may subscribe to resources. */
+    private McpSyncServer sessionServer(McpServer.SyncSpecification<?> server, McpHandlers handlers,
+            ArgumentSchemas schemas) {
+        return server.serverInfo(SERVER_NAME, version).instructions(INSTRUCTIONS)
                 .capabilities(sessionCapabilities).jsonMapper(json).jsonSchemaValidator(schemas)
                 .validateToolInputs(false).immediateExecution(true)
                 .addToolFilter((context, tool) -> handlers.shows(tool.name(), Caller.of(context)))
@@ -154,11 +188,12 @@ class McpServers {
     }
 
     /**
-     * Ends the legacy transport's event streams when shutdown starts, before the web server's graceful shutdown
-     * (a later phase), which would otherwise wait its whole timeout for streams that never finish by themselves.
+     * Ends the event streams of both transports with sessions when shutdown starts, before the web server's graceful
+     * shutdown (a later phase), which would otherwise wait its whole timeout for streams that never finish by
+     * themselves.
      */
     @Bean
-    SmartLifecycle legacySseStreamsCloser(HttpServletSseServerTransportProvider transport) {
+    SmartLifecycle mcpStreamsCloser(HttpServletSseServerTransportProvider transport, StreamableSessions sessions) {
         return new SmartLifecycle() {
             private volatile boolean running;
 
@@ -171,6 +206,7 @@ class McpServers {
             public void stop() {
                 running = false;
                 transport.closeGracefully().block(Duration.ofSeconds(5));
+                sessions.closeAll();
             }
 
             @Override
@@ -182,7 +218,7 @@ class McpServers {
 
     @Bean
     ServletRegistrationBean<HttpServletSseServerTransportProvider> legacySseServlet(
-            HttpServletSseServerTransportProvider transport, McpSyncServer server) {
+            HttpServletSseServerTransportProvider transport, McpSyncServer legacySseServer) {
         ServletRegistrationBean<HttpServletSseServerTransportProvider> servlet =
                 new ServletRegistrationBean<>(transport, legacySseServletPaths());
         servlet.setName("mcp-legacy-sse");

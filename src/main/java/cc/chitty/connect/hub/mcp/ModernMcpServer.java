@@ -77,12 +77,17 @@ class ModernMcpServer {
                 .build();
     }
 
-    /** Origin is checked by the hub's own guard before authentication; the SDK's default would refuse any. */
+    /**
+     * Origin is checked by the hub's own guard before authentication; the SDK's default would refuse any. A listen
+     * stream gets the keep-alive the legacy SSE streams get: proxies keep it open, and a client gone is noticed at
+     * the next one (its subscriptions then stop counting, {@link ListenSubscriptions}).
+     */
     @Bean
-    HttpServletMcpTransport modernTransport(McpServer modernServer, ObjectMapper mapper) {
+    HttpServletMcpTransport modernTransport(McpServer modernServer, ObjectMapper mapper, McpProperties properties) {
         return HttpServletMcpTransport.builder(modernServer).jsonMapper(new JacksonMcpJsonMapper(mapper.copy()))
                 .endpoint("/mcp").contextExtractor(Caller::contextOf)
-                .httpHeaderValidator(ServerHttpHeaderValidator.NOOP).build();
+                .httpHeaderValidator(ServerHttpHeaderValidator.NOOP)
+                .keepAliveInterval(properties.sseKeepAlive()).build();
     }
 
     /**

@@ -17,11 +17,12 @@ import org.springframework.web.HttpRequestHandler;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * Keeps platform-http's handler mapping (the REST door's routes) to the paths it serves, {@code /api/...}. It is
- * asked before Spring MVC's own mapping, and for a request it does not serve it matched every REST operation, then
- * every one again to explain the miss: 15 % of a webhook delivery's CPU in a JFR profile. Every REST DSL route of
- * the hub lives under {@code /api} (routes/*.camel.yaml); the wrapped mapping still receives Camel's endpoint
- * registrations, since it registered itself as their listener when it was created. The consumer it finds is called directly, on the
+ * Keeps platform-http's handler mapping to the paths it serves: the REST door's routes, {@code /api/...}, and the
+ * GitHub webhook door's route. It is asked before Spring MVC's own mapping, and for a request it does not serve it
+ * matched every REST operation, then every one again to explain the miss: 15 % of a webhook delivery's CPU in a JFR
+ * profile. Every REST DSL route of the hub lives under {@code /api} (routes/*.camel.yaml); the wrapped mapping still
+ * receives Camel's endpoint registrations, since it registered itself as their listener when it was created. The consumer
+ * it finds is called directly, on the
  * request's own thread ({@link CallingThreadEngine}), not through Spring MVC's handler adapter, which would take
  * the consumer's {@code CompletableFuture} for an asynchronous answer and dispatch the request a second time.
  */
@@ -29,6 +30,8 @@ import org.springframework.web.servlet.HandlerMapping;
 class RestDoorPathScope implements BeanPostProcessor {
 
     static final String REST_DOOR_PREFIX = "/api/";
+    // the other doors that are platform-http routes (github/door/WebhookIntakeRoute)
+    private static final String WEBHOOK_DOOR = "/integrations/github/webhook";
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -42,7 +45,8 @@ class RestDoorPathScope implements BeanPostProcessor {
 
         @Override
         public HandlerExecutionChain getHandler(HttpServletRequest request) throws Exception {
-            if (!request.getRequestURI().startsWith(REST_DOOR_PREFIX)) {
+            String path = request.getRequestURI();
+            if (!path.startsWith(REST_DOOR_PREFIX) && !path.equals(WEBHOOK_DOOR)) {
                 return null;
             }
             HandlerExecutionChain chain = camel.getHandler(request);

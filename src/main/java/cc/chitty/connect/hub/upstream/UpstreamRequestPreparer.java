@@ -1,10 +1,12 @@
 package cc.chitty.connect.hub.upstream;
 
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.component.http.HttpMethods;
 
 /**
  * Builds the outgoing request from the {@link UpstreamCall} properties alone: every header the client sent is
@@ -27,7 +29,9 @@ final class UpstreamRequestPreparer implements Processor {
         String requestId = message.getHeader("X-Request-ID", String.class);
         String contentType = message.getHeader(Exchange.CONTENT_TYPE, String.class);
         message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_METHOD, method);
+        // the enum camel-http reads (its own, not camel-http-common's): from a String, Camel's converter searched
+        // its converters on every call (14 % of the GitHub consumer's CPU in a JFR profile)
+        message.setHeader(Exchange.HTTP_METHOD, HttpMethods.valueOf(method.toUpperCase(Locale.ROOT)));
         message.setHeader(Exchange.HTTP_PATH, exchange.getProperty(UpstreamCall.PATH, "", String.class));
         String query = exchange.getProperty(UpstreamCall.QUERY, String.class);
         if (query != null && !query.isEmpty()) {

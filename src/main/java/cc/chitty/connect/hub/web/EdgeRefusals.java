@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
  * Prometheus: {@code api-key} (401, 403), {@code scope} (403),
  * {@code rate-limit} (429), {@code idempotency-key} (400, 409, 422), {@code body-limit} (413), {@code media-type}
  * (415), {@code encoded-path} (400), {@code origin} (403); any other problem a filter answers with is counted under
- * its own type. {@code door} is {@code rest} for the REST door's policies (in its Camel routes), {@code http} for
- * any other HTTP answer (servlet filters), {@code mcp} for a JSON-RPC error of the MCP door (whose HTTP status stays
- * 200; {@code status} is the one the same refusal gets over HTTP).
+ * its own type. {@code door} is {@code rest} for the REST door's policies (in its Camel routes), {@code webhook} for
+ * the GitHub webhook door's own refusals (its route answers them), {@code http} for any other HTTP answer (servlet
+ * filters), {@code mcp} for a JSON-RPC error of the MCP door (whose HTTP status stays 200; {@code status} is the one
+ * the same refusal gets over HTTP).
  */
 @Component
 public class EdgeRefusals {

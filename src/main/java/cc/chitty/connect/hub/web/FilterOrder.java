@@ -35,6 +35,8 @@ public final class FilterOrder {
     public static final int MCP_JSON_RPC_PARAMS = SECURITY + 7;
     /** Binds a legacy SSE session to the key that opened it. */
     public static final int MCP_LEGACY_SSE_SESSIONS = SECURITY + 8;
+    /** Counts a 2026-07-28 listen stream's resource subscriptions while it is open. */
+    public static final int MCP_LISTEN_SUBSCRIPTIONS = SECURITY + 9;
     /** Read-only GETs to Jolokia, after the operator's authentication. */
     public static final int JOLOKIA_GET_GUARD = Ordered.LOWEST_PRECEDENCE;
 

@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
  *   included, back into the response;</li>
  *   <li>platform-http maps the request's headers, then its query parameters, into one set of message headers; a
  *   query parameter never joins or replaces a header already there (the request's own, such as the caller and
- *   request id the doors set), and never takes the name of a header the hub answers with, so a query string can
- *   neither reach a response header nor an audit field.</li>
+ *   request id the doors set), and never takes the name of a header the hub answers with or of one a door reads as
+ *   the request's own (GitHub's delivery headers), so a query string can neither reach a response header nor an
+ *   audit field, nor stand in for a header a webhook left out.</li>
  * </ul>
  * Otherwise incoming headers are filtered as Camel's HTTP components do by default.
  */
@@ -30,6 +31,9 @@ class OutboundHeaderFilter extends HttpHeaderFilterStrategy {
             "x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset", "mcp-session-id",
             "mcp-protocol-version", "www-authenticate", "allow", "x-cache", "x-request-id", "x-content-type-options",
             "x-frame-options", "x-xss-protection", "pragma", "expires");
+    // read by the webhook door (github/GitHubHeaders) as GitHub sent them
+    private static final Set<String> REQUEST_ONLY = Set.of("x-github-delivery", "x-github-event",
+            "x-hub-signature-256");
 
     @Override
     public boolean applyFilterToCamelHeaders(String headerName, Object headerValue, Exchange exchange) {
@@ -54,6 +58,7 @@ class OutboundHeaderFilter extends HttpHeaderFilterStrategy {
         HttpServletRequest request = exchange.getIn().getHeader(Exchange.HTTP_SERVLET_REQUEST,
                 HttpServletRequest.class);
         boolean fromTheQuery = request != null && request.getHeader(headerName) == null;
-        return fromTheQuery && ALLOWED.contains(headerName.toLowerCase(Locale.ROOT));
+        String name = headerName.toLowerCase(Locale.ROOT);
+        return fromTheQuery && (ALLOWED.contains(name) || REQUEST_ONLY.contains(name));
     }
 }

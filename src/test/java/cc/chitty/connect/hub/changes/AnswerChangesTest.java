@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -71,6 +77,34 @@ class AnswerChangesTest extends HubIntegrationTest {
         // A heard B's change, so going back to A's first content is a change again
         assertThat(instanceA.announce(capability, Map.of("status", "healthy", "code", 200))).isTrue();
         await().atMost(Duration.ofSeconds(30)).until(() -> heardByA.size() == 3 && heardByB.size() == 3);
+    }
+
+    @Test
+    void oneChangeSeenByBothInstancesAtOnceIsAnnouncedOnce() throws Exception {
+        // as when both instances refresh for their subscribers in the same moment
+        instanceA.announce(capability, Map.of("registered", 3));
+        await().atMost(Duration.ofSeconds(30)).until(() -> heardByA.size() == 1 && heardByB.size() == 1);
+        ExecutorService both = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> sightings = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                AnswerChanges instance = i % 2 == 0 ? instanceA : instanceB;
+                sightings.add(both.submit(() -> {
+                    start.await();
+                    return instance.announce(capability, Map.of("registered", 4));
+                }));
+            }
+            start.countDown();
+            int announced = 0;
+            for (Future<Boolean> sighting : sightings) {
+                announced += sighting.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(announced).isEqualTo(1);
+        } finally {
+            both.shutdownNow();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> heardByA.size() == 2 && heardByB.size() == 2);
     }
 
     private void record(String heard, List<String> into) {

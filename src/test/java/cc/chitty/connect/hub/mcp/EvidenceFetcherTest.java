@@ -94,7 +94,7 @@ class EvidenceFetcherTest {
         trickle.stubFor(get(urlPathEqualTo("/slow.pdf")).willReturn(aResponse()
                 .withHeader("Content-Type", "application/pdf").withBody(new byte[30])
                 .withChunkedDribbleDelay(30, 60_000)));
-        EvidenceFetcher fetcher = new EvidenceFetcher(new McpProperties(null, null, null, new McpProperties.EvidenceFetch(
+        EvidenceFetcher fetcher = new EvidenceFetcher(new McpProperties(null, null, null, null, new McpProperties.EvidenceFetch(
                 List.of("127.0.0.1"), List.of("127.0.0.1/32"), DataSize.ofMegabytes(1), Duration.ofSeconds(30),
                 Duration.ofSeconds(1), "src/test/resources/evidence-files/truststore.p12", "changeit")));
         List<EvidenceFetcher.Download> opened = new ArrayList<>();

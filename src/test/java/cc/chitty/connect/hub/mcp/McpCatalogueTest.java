@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -18,13 +21,28 @@ class McpCatalogueTest {
     Path dir;
 
     @Test
-    void theShippedCatalogueNamesCapabilityIdsForElevenToolsThreeResourcesAndThreePrompts() {
+    void theShippedCatalogueNamesCapabilityIdsForTwelveToolsThreeResourcesAndThreePrompts() {
         McpCatalogue catalogue = new McpCatalogue(new DefaultResourceLoader(), "file:routes/mcp-catalogue.yaml");
         assertThat(catalogue.tools()).extracting(McpCatalogue.ToolEntry::name)
-                .containsExactlyInAnyOrderElementsOf(McpServerTest.SEED_TOOLS);
+                .containsExactlyInAnyOrderElementsOf(McpServerTest.CATALOGUE_TOOLS);
         assertThat(catalogue.tools()).allSatisfy(tool -> assertThat(tool.capability()).doesNotContain("/", " "));
         assertThat(catalogue.resources()).hasSize(3);
         assertThat(catalogue.prompts()).hasSize(3);
+    }
+
+    @Test
+    void theValidationToolsOutputSchemaFitsTheHubsVerdictsAndTheServicesMarkedOnes() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        Map<String, Object> schema = mapper.readValue(Path.of("routes/schemas/mcp/chitty_id_validate.output.json")
+                .toFile(), new TypeReference<>() {
+                });
+        ArgumentSchemas schemas = new ArgumentSchemas(mapper);
+        assertThat(schemas.validate(schema, Map.of("chittyid", "x", "valid", false, "reason", "format",
+                "checkedBy", "hub")).valid()).isTrue();
+        // the stand-in's answer (standins/chittyid/mappings/validate.json), as ChittyIdValidations marks it
+        assertThat(schemas.validate(schema, Map.of("success", true, "valid", true,
+                "chittyid", "03-1-USA-5537-P-2602-0-38", "checkedBy", "service")).valid()).isTrue();
+        assertThat(schemas.validate(schema, Map.of("success", true, "valid", true)).valid()).isFalse();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package cc.chitty.connect.hub.mcp;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import cc.chitty.connect.hub.support.HubIntegrationTest;
+import cc.chitty.connect.hub.support.StandIns;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -93,7 +96,7 @@ class McpRevisionsTest extends HubIntegrationTest {
 
         McpSchema.ListToolsResult tools = client.tools().list();
         assertThat(tools.tools()).extracting(McpSchema.Tool::name)
-                .containsExactlyInAnyOrderElementsOf(McpServerTest.SEED_TOOLS);
+                .containsExactlyInAnyOrderElementsOf(McpServerTest.CATALOGUE_TOOLS);
         assertThat(tools.ttlMs()).isPositive();
         assertThat(tools.cacheScope()).isEqualTo(McpSchema.CacheScope.PRIVATE);
         McpSchema.Tool statusTool = tools.tools().stream().filter(t -> t.name().equals("chitty_services_status"))
@@ -137,6 +140,52 @@ class McpRevisionsTest extends HubIntegrationTest {
             assertThat(result.isError()).isFalse();
             assertThat(JSON.valueToTree(result.structuredContent()).path("ecosystemHealth").has("rating")).isTrue();
         }
+    }
+
+    @Test
+    void chittyIdValidationIsAToolWithStructuredContentForKeysThatMayRead() {
+        String reader = createKey("chittyid-reader", "chittyid:read").get("key").asText();
+        McpSyncClient modern = modern(reader);
+        List<McpSchema.Tool> listed = modern.tools().list().tools();
+        assertThat(listed).extracting(McpSchema.Tool::name).containsExactly("chitty_id_validate");
+        McpSchema.Tool validate = listed.get(0);
+        assertThat(validate.title()).isEqualTo("Validate a ChittyID");
+        assertThat(validate.annotations().readOnlyHint()).isTrue();
+        assertThat(validate.annotations().idempotentHint()).isTrue();
+        assertThat(validate.outputSchema()).containsKey("properties");
+
+        // an id of no known shape: the hub's own verdict, ChittyID is not asked
+        var chittyid = StandIns.of("chittyid");
+        McpSchema.CallToolResult refused = modern.tool("chitty_id_validate")
+                .arguments(Map.of("chittyid", "not-a-chittyid")).call();
+        assertThat(refused.isError()).as(refused.toString()).isFalse();
+        assertThat((JsonNode) JSON.valueToTree(refused.structuredContent()))
+                .isEqualTo(parse("{\"chittyid\":\"not-a-chittyid\",\"valid\":false,\"reason\":\"format\","
+                        + "\"checkedBy\":\"hub\"}"));
+        chittyid.verify(0, postRequestedFor(urlPathEqualTo("/v1/validate")));
+
+        // the canonical shape with a wrong checksum, at 2025-11-25: refused by the hub too (the service's own
+        // verdicts fit the output schema as well: McpCatalogueTest)
+        try (io.modelcontextprotocol.client.McpSyncClient client = initialized(reader)) {
+            io.modelcontextprotocol.spec.McpSchema.CallToolResult judged = client.callTool(
+                    new io.modelcontextprotocol.spec.McpSchema.CallToolRequest("chitty_id_validate",
+                            Map.of("chittyid", "03-1-USA-5537-P-2602-0-39")));
+            assertThat(judged.isError()).as(judged.toString()).isFalse();
+            JsonNode verdict = JSON.valueToTree(judged.structuredContent());
+            assertThat(verdict.path("reason").asText()).isEqualTo("checksum");
+            assertThat(parse(((io.modelcontextprotocol.spec.McpSchema.TextContent) judged.content().get(0)).text()))
+                    .isEqualTo(verdict);
+        }
+        chittyid.verify(0, postRequestedFor(urlPathEqualTo("/v1/validate")));
+
+        HttpResponse<String> legacyRest = postJson("/mcp/tools/call", reader,
+                "{\"name\":\"chitty_id_validate\",\"arguments\":{\"chittyid\":\"not-a-chittyid\"}}");
+        assertThat(legacyRest.statusCode()).isEqualTo(200);
+        assertThat(parse(parse(legacyRest.body()).at("/content/0/text").asText()).path("checkedBy").asText())
+                .isEqualTo("hub");
+        String minter = createKey("chittyid-minter-only", "chittyid:mint").get("key").asText();
+        assertThat(modern(minter).tools().list().tools()).extracting(McpSchema.Tool::name)
+                .containsExactly("chittyid_mint");
     }
 
     @Test

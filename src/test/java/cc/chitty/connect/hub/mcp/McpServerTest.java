@@ -47,23 +47,27 @@ class McpServerTest extends HubIntegrationTest {
 
     private static final McpJsonMapper JSON_MAPPER = new JacksonMcpJsonMapper(new ObjectMapper());
 
-    static final List<String> SEED_TOOLS = List.of("chittyid_mint", "chitty_contextual_analyze", "chitty_case_create",
-            "chitty_chronicle_log", "chitty_evidence_ingest", "chitty_sync_trigger", "chitty_services_status",
-            "chitty_registry_discover", "chitty_finance_connect_bank", "notion_query", "openai_chat");
+    /** The catalogue's 12 tools: the original's 11, and the later original's chitty_id_validate. */
+    static final List<String> CATALOGUE_TOOLS = List.of("chittyid_mint", "chitty_id_validate",
+            "chitty_contextual_analyze", "chitty_case_create", "chitty_chronicle_log", "chitty_evidence_ingest",
+            "chitty_sync_trigger", "chitty_services_status", "chitty_registry_discover", "chitty_finance_connect_bank",
+            "notion_query", "openai_chat");
 
     /** A working call of every tool but evidence ingest, whose call needs the file host ({@link #evidenceCall()}). */
-    static final Map<String, Map<String, Object>> CALLS = Map.of(
-            "chittyid_mint", Map.of("entity", "PEO", "metadata", Map.of("name", "Ada")),
-            "chitty_contextual_analyze", Map.of("text", "The tenant has not paid rent since March."),
-            "chitty_case_create", Map.of("title", "Unpaid rent", "caseType", "eviction"),
-            "chitty_chronicle_log", Map.of("eventType", "test.event", "data", Map.of("k", "v")),
-            "chitty_sync_trigger", Map.of("source", "notion", "target", "chittycases"),
-            "chitty_services_status", Map.of(),
-            "chitty_registry_discover", Map.of(),
-            "chitty_finance_connect_bank", Map.of("provider", "plaid", "publicToken", "public-sandbox-1"),
-            "notion_query", Map.of("databaseId", "db-1", "sorts", List.of(Map.of("property", "Name",
-                    "direction", "ascending"))),
-            "openai_chat", Map.of("messages", List.of(Map.of("role", "user", "content", "hello"))));
+    static final Map<String, Map<String, Object>> CALLS = Map.ofEntries(
+            Map.entry("chittyid_mint", Map.of("entity", "PEO", "metadata", Map.of("name", "Ada"))),
+            // a wrong checksum, answered by the hub itself: ChittyID's own verdicts are tested over REST
+            Map.entry("chitty_id_validate", Map.of("chittyid", "03-1-USA-5537-P-2602-0-39")),
+            Map.entry("chitty_contextual_analyze", Map.of("text", "The tenant has not paid rent since March.")),
+            Map.entry("chitty_case_create", Map.of("title", "Unpaid rent", "caseType", "eviction")),
+            Map.entry("chitty_chronicle_log", Map.of("eventType", "test.event", "data", Map.of("k", "v"))),
+            Map.entry("chitty_sync_trigger", Map.of("source", "notion", "target", "chittycases")),
+            Map.entry("chitty_services_status", Map.of()),
+            Map.entry("chitty_registry_discover", Map.of()),
+            Map.entry("chitty_finance_connect_bank", Map.of("provider", "plaid", "publicToken", "public-sandbox-1")),
+            Map.entry("notion_query", Map.of("databaseId", "db-1", "sorts", List.of(Map.of("property", "Name",
+                    "direction", "ascending")))),
+            Map.entry("openai_chat", Map.of("messages", List.of(Map.of("role", "user", "content", "hello")))));
 
     static final String TOOLS_LIST = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}";
 
@@ -134,11 +138,11 @@ class McpServerTest extends HubIntegrationTest {
     }
 
     @Test
-    void streamableHttpNegotiatesTheNewestVersionsAndListsTheSeedTools() {
+    void streamableHttpNegotiatesTheNewestVersionsAndListsTheCatalogueTools() {
         try (McpSyncClient client = streamable(newKey())) {
             assertThat(client.getCurrentInitializationResult().protocolVersion()).isIn("2025-11-25", "2025-06-18");
             assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name)
-                    .containsExactlyInAnyOrderElementsOf(SEED_TOOLS);
+                    .containsExactlyInAnyOrderElementsOf(CATALOGUE_TOOLS);
             assertThat(client.ping()).isNotNull();
         }
     }
@@ -160,10 +164,10 @@ class McpServerTest extends HubIntegrationTest {
     /** What the "done" asks of each transport: every tool called, every resource read, every prompt got. */
     private void theWholeCatalogueAnswers(McpSyncClient client) {
         assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name)
-                .containsExactlyInAnyOrderElementsOf(SEED_TOOLS);
+                .containsExactlyInAnyOrderElementsOf(CATALOGUE_TOOLS);
         Map<String, Map<String, Object>> calls = new java.util.HashMap<>(CALLS);
         calls.put("chitty_evidence_ingest", evidenceCall());
-        assertThat(calls.keySet()).containsExactlyInAnyOrderElementsOf(SEED_TOOLS);
+        assertThat(calls.keySet()).containsExactlyInAnyOrderElementsOf(CATALOGUE_TOOLS);
         calls.forEach((tool, arguments) -> {
             McpSchema.CallToolResult result = call(client, tool, arguments);
             assertThat(result.isError()).as(tool + ": " + result.content()).isFalse();
@@ -502,7 +506,7 @@ class McpServerTest extends HubIntegrationTest {
         HttpResponse<String> listed = mcpPost(key, TOOLS_LIST,
                 "MCP-Protocol-Version", version);
         assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
-        assertThat(parse(listed.body()).path("result").path("tools")).hasSize(SEED_TOOLS.size());
+        assertThat(parse(listed.body()).path("result").path("tools")).hasSize(CATALOGUE_TOOLS.size());
     }
 
     @Test
@@ -527,7 +531,7 @@ class McpServerTest extends HubIntegrationTest {
         JsonNode tools = parse(send(request("/mcp/tools/list").header("X-ChittyOS-API-Key", key).GET().build())
                 .body());
         assertThat(tools.path("tools")).extracting(t -> t.path("name").asText())
-                .containsExactlyInAnyOrderElementsOf(SEED_TOOLS);
+                .containsExactlyInAnyOrderElementsOf(CATALOGUE_TOOLS);
 
         HttpResponse<String> called = postJson("/mcp/tools/call", key,
                 "{\"name\":\"chitty_registry_discover\",\"arguments\":{\"serviceType\":\"identity\"}}");

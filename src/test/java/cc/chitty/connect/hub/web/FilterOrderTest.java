@@ -28,6 +28,7 @@ class FilterOrderTest extends HubIntegrationTest {
             "rateLimitFilter",
             "jsonRpcParamsGuard",
             "legacySseSessionsFilter",
+            "listenSubscriptions",
             "jolokiaGetGuardFilter");
 
     @Autowired

@@ -11,15 +11,12 @@ import cc.chitty.connect.hub.github.GitHubProperties;
 import cc.chitty.connect.hub.github.automation.GitHubEventProcessor;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.camel.Exchange;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.camel.LoggingLevel;
-import org.apache.camel.Ordered;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.kafka.KafkaConstants;
-import org.apache.camel.component.kafka.consumer.DefaultKafkaManualAsyncCommitFactory;
-import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
+import org.apache.camel.component.kafka.consumer.DefaultKafkaManualCommitFactory;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
-import org.apache.camel.support.SynchronizationAdapter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,10 +25,11 @@ import org.springframework.stereotype.Component;
 /**
  * The Kafka side of the GitHub App. Guarantees: a record is produced with acks=all by an idempotent producer;
  * the consumer applies a delivery id at most once in effect (idempotent consumer on the shared JDBC repository,
- * the id recorded only after success) and commits a record's offset only after it was processed or sent to the
- * dead-letter topic; a record that still fails after {@code hub.github.consumer.max-attempts} goes to
- * {@code github-events.dlt} with the error in its headers; if even that fails, the consumer goes back to the
- * record rather than skipping it.
+ * the id recorded only after success), records of one key in order and of different keys in parallel
+ * ({@link DeliveryBatches}), and commits a record's offset only after it and every record before it in its
+ * partition were processed or sent to the dead-letter topic; a record that still fails after
+ * {@code hub.github.consumer.max-attempts} goes to {@code github-events.dlt} with the error in its headers; if even
+ * that fails, the consumer goes back to the record rather than skipping it.
  */
 @Component
 @EnableConfigurationProperties(GitHubProperties.class)
@@ -39,6 +37,7 @@ class GitHubEventRoutes extends RouteBuilder {
 
     static final String ENQUEUE = "direct:github.enqueue";
     static final String DEAD_LETTER = "direct:github.dead-letter";
+    static final String APPLY = "direct:github.apply";
     static final String CONSUMER_ROUTE = "github.events";
     static final String REPOSITORY = "githubDeliveries";
     static final String PROCESSOR_NAME = "github-deliveries";
@@ -52,12 +51,16 @@ class GitHubEventRoutes extends RouteBuilder {
     private final GitHubEventProcessor processor;
     private final DeadLetterHeaders deadLetterHeaders;
     private final Counter deadLettered;
+    private final Tracer tracer;
+    private final Propagator propagator;
 
     GitHubEventRoutes(GitHubProperties properties, GitHubEventProcessor processor,
-            DeadLetterHeaders deadLetterHeaders, MeterRegistry meters) {
+            DeadLetterHeaders deadLetterHeaders, MeterRegistry meters, Tracer tracer, Propagator propagator) {
         this.properties = properties;
         this.processor = processor;
         this.deadLetterHeaders = deadLetterHeaders;
+        this.tracer = tracer;
+        this.propagator = propagator;
         // registered now, not on the first dead letter: an alert on it needs the series to exist at 0
         this.deadLettered = Counter.builder("hub.github.dead.letters").tag("topic", properties.deadLetterTopic())
                 .description("Records this instance put on the dead-letter topic").register(meters);
@@ -76,17 +79,27 @@ class GitHubEventRoutes extends RouteBuilder {
                         + "&deliveryTimeoutMs=" + intake.deliveryTimeout().toMillis()
                         + "&maxRequestSize=" + MAX_RECORD_BYTES + BYTES_OUT + options(intake.kafka()));
 
+        // batching: a poll's records are one exchange, applied by DeliveryBatches, which commits on this thread;
+        // batchingIntervalMs 1: what a poll brought is dispatched when the next poll returns, not once a batch is
+        // full; an idle poll returns after pollTimeoutMs
         from("kafka:" + properties.topic() + "?groupId=" + consumer.groupId() + "&consumersCount=" + consumer.threads()
-                + "&maxPollRecords=" + consumer.maxPollRecords()
+                + "&batching=true&batchingIntervalMs=1&maxPollRecords=" + consumer.maxPollRecords()
+                + "&pollTimeoutMs=" + consumer.pollTimeout().toMillis()
                 + "&autoOffsetReset=earliest&autoCommitEnable=false&allowManualCommit=true&breakOnFirstError=true"
-                // committed asynchronously: a record read again after a crash is dropped by the idempotent consumer
-                + "&kafkaManualCommitFactory=#class:" + DefaultKafkaManualAsyncCommitFactory.class.getName()
+                // one synchronous commit per partition and batch, after its records were processed
+                + "&kafkaManualCommitFactory=#class:" + DefaultKafkaManualCommitFactory.class.getName()
                 + "&maxPartitionFetchBytes=" + MAX_RECORD_BYTES
                 + "&valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer"
                 + options(consumer.kafka()))
                 .routeId(CONSUMER_ROUTE).routeConfigurationId(CapabilityRouteConfiguration.ID)
+                .process(new DeliveryBatches(getContext().createProducerTemplate(),
+                        getContext().getExecutorServiceManager().newFixedThreadPool(this, "GitHubDeliveries",
+                                consumer.workers()), tracer, propagator, properties.topic()));
+
+        from(APPLY).routeId("github.apply").routeConfigurationId(CapabilityRouteConfiguration.ID)
                 .errorHandler(deadLetterChannel(DEAD_LETTER)
-                        // a failure to dead-letter fails the exchange: the consumer seeks back instead of skipping
+                        // a failure to dead-letter fails the record: DeliveryBatches stops its key, commits before
+                        // it and fails the batch, and the consumer reads it again instead of skipping it
                         .deadLetterHandleNewException(false)
                         .useOriginalMessage()
                         .maximumRedeliveries(consumer.maxAttempts() - 1)
@@ -97,7 +110,6 @@ class GitHubEventRoutes extends RouteBuilder {
                         .retryAttemptedLogLevel(LoggingLevel.WARN)
                         .logExhausted(true)
                         .logExhaustedMessageHistory(false))
-                .process(exchange -> exchange.getExchangeExtension().addOnCompletion(new CommitOffset()))
                 // not eager: a delivery id is recorded only once its processing succeeded, so neither a failed
                 // attempt nor a crash mid-way can mark it processed
                 .idempotentConsumer(header(GitHubHeaders.DELIVERY).convertToString())
@@ -128,27 +140,6 @@ class GitHubEventRoutes extends RouteBuilder {
         StringBuilder uri = new StringBuilder();
         new TreeMap<>(options).forEach((name, value) -> uri.append('&').append(name).append('=').append(value));
         return uri.toString();
-    }
-
-    /**
-     * Commits the record's offset when the exchange completed, the dead-letter case included; after the idempotent
-     * repository recorded the id (synchronizations run last-registered first, and this one orders itself last).
-     */
-    private static final class CommitOffset extends SynchronizationAdapter implements Ordered {
-
-        @Override
-        public void onComplete(Exchange exchange) {
-            KafkaManualCommit commit = exchange.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT,
-                    KafkaManualCommit.class);
-            if (commit != null) {
-                commit.commit();
-            }
-        }
-
-        @Override
-        public int getOrder() {
-            return Ordered.LOWEST;
-        }
     }
 
     @Configuration(proxyBeanMethods = false)

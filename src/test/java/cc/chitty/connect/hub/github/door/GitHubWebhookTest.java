@@ -36,6 +36,18 @@ class GitHubWebhookTest extends GitHubTestSupport {
     }
 
     @Test
+    void aQueryParameterDoesNotStandInForAMissingGitHubHeader() {
+        byte[] payload = "{\"zen\":\"query\"}".getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> response = send(request("/integrations/github/webhook?X-GitHub-Event=push")
+                .header(GitHubHeaders.DELIVERY, newDeliveryId())
+                .header(GitHubHeaders.SIGNATURE, signature(payload, SECRET))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(payload)).build());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(parse(response.body()).get("missing").toString()).contains(GitHubHeaders.EVENT);
+    }
+
+    @Test
     void aProjectsV2ItemEventAndItsRedeliveryAreAccepted() {
         String id = newDeliveryId();
         String payload = json(Map.of("action", "edited", "projects_v2_item", Map.of("id", 7, "content_type", "Issue")));
@@ -63,6 +75,10 @@ class GitHubWebhookTest extends GitHubTestSupport {
         assertThat(forged.statusCode()).isEqualTo(401);
         assertThat(tampered.statusCode()).isEqualTo(401);
         assertThat(forged.body()).doesNotContain(SECRET);
+        String metrics = asOperator(request("/actuator/prometheus")).body();
+        assertThat(metrics).contains("hub_edge_refusals_total{application=\"chittyconnect-hub\",door=\"webhook\","
+                + "policy=\"invalid-signature\",status=\"401\"}");
+        assertThat(metrics).containsPattern("hub_github_webhooks_total\\{[^}]*outcome=\"accepted\"} [1-9]");
     }
 
     @Test
@@ -97,6 +113,9 @@ class GitHubWebhookTest extends GitHubTestSupport {
         assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo(payload);
         assertThat(header(record, GitHubHeaders.EVENT)).isEqualTo("star");
         assertThat(Long.parseLong(header(record, GitHubHeaders.RECEIVED_AT))).isPositive();
+        // the request's own headers stay at the door
+        assertThat(record.headers()).extracting(h -> h.key().toLowerCase())
+                .doesNotContain("x-hub-signature-256", "content-type", "user-agent", "content-length", "host");
     }
 
     @Test

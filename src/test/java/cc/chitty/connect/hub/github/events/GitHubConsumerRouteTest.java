@@ -2,14 +2,19 @@ package cc.chitty.connect.hub.github.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import cc.chitty.connect.hub.capability.CapabilityRouteConfiguration;
@@ -20,9 +25,15 @@ import cc.chitty.connect.hub.upstream.ErrorClass;
 import cc.chitty.connect.hub.upstream.Fault;
 import cc.chitty.connect.hub.upstream.FaultClassifier;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.builder.ExchangeBuilder;
 import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
@@ -31,9 +42,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The pattern for the GitHub consumer route without Kafka or PostgreSQL: the topic replaced by a SEDA queue (so
- * the route stays asynchronous and NotifyBuilder waits for it), the dead-letter topic by a MockEndpoint, the
- * shared repository by a memory one and the automations by a Mockito mock.
+ * The pattern for the GitHub consumer route without Kafka or PostgreSQL: the topic replaced by a SEDA queue that
+ * takes a poll's records as one list (as Kafka's batching mode hands them over; the route stays asynchronous and
+ * NotifyBuilder waits for it), the dead-letter topic by a MockEndpoint, the shared repository by a memory one and
+ * the automations by a Mockito mock.
  */
 class GitHubConsumerRouteTest {
 
@@ -52,7 +64,7 @@ class GitHubConsumerRouteTest {
                 MemoryIdempotentRepository.memoryIdempotentRepository());
         context.addRoutes(new CapabilityRouteConfiguration());
         context.addRoutes(new GitHubEventRoutes(properties(), automations, new DeadLetterHeaders(faults),
-                new SimpleMeterRegistry()));
+                new SimpleMeterRegistry(), Tracer.NOOP, Propagator.NOOP));
         AdviceWith.adviceWith(context, GitHubEventRoutes.CONSUMER_ROUTE,
                 route -> route.replaceFromWith("seda:github-events"));
         AdviceWith.adviceWith(context, "github.dead-letter",
@@ -71,12 +83,13 @@ class GitHubConsumerRouteTest {
 
     @Test
     void aRedeliveredDeliveryIsAppliedOnce() throws Exception {
-        NotifyBuilder bothRecords = new NotifyBuilder(context).whenDone(2).create();
+        NotifyBuilder bothPolls = new NotifyBuilder(context).fromRoute(GitHubEventRoutes.CONSUMER_ROUTE).whenDone(2)
+                .create();
 
-        topic.sendBodyAndHeader("seda:github-events", "{}".getBytes(), GitHubHeaders.DELIVERY, "delivery-1");
-        topic.sendBodyAndHeader("seda:github-events", "{}".getBytes(), GitHubHeaders.DELIVERY, "delivery-1");
+        poll(record("repository:1", 0, 0, "delivery-1"));
+        poll(record("repository:1", 0, 1, "delivery-1"));
 
-        assertThat(bothRecords.matches(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(bothPolls.matches(10, TimeUnit.SECONDS)).isTrue();
         verify(automations, times(1)).process(any());
     }
 
@@ -87,18 +100,88 @@ class GitHubConsumerRouteTest {
         deadLetters.expectedHeaderReceived(GitHubHeaders.DELIVERY, "delivery-2");
         deadLetters.expectedHeaderReceived(GitHubHeaders.ERROR_CLASS, ErrorClass.SERVER.id());
 
-        topic.sendBodyAndHeader("seda:github-events", "{}".getBytes(), GitHubHeaders.DELIVERY, "delivery-2");
+        poll(record("repository:1", 0, 0, "delivery-2"));
 
         deadLetters.assertIsSatisfied();
         verify(automations, times(MAX_ATTEMPTS)).process(any());
+    }
+
+    @Test
+    void oneRepositorysDeliveriesAreAppliedInOrderWhileAnotherRepositorysAreAppliedAtTheSameTime() throws Exception {
+        List<String> applied = new CopyOnWriteArrayList<>();
+        CountDownLatch otherRepositoryApplied = new CountDownLatch(1);
+        doAnswer(call -> {
+            String delivery = call.getArgument(0, Exchange.class).getMessage().getHeader(GitHubHeaders.DELIVERY,
+                    String.class);
+            if (delivery.equals("a-1")) {
+                // applied one after the other, b-1 would come only after this wait gave up
+                otherRepositoryApplied.await(10, TimeUnit.SECONDS);
+            }
+            applied.add(delivery);
+            if (delivery.equals("b-1")) {
+                otherRepositoryApplied.countDown();
+            }
+            return null;
+        }).when(automations).process(any());
+        NotifyBuilder polled = new NotifyBuilder(context).fromRoute(GitHubEventRoutes.CONSUMER_ROUTE).whenDone(1)
+                .create();
+
+        poll(record("repository:a", 0, 0, "a-1"), record("repository:a", 0, 1, "a-2"),
+                record("repository:a", 0, 2, "a-3"), record("repository:b", 0, 3, "b-1"));
+
+        assertThat(polled.matches(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(applied).containsExactly("b-1", "a-1", "a-2", "a-3");
+    }
+
+    @Test
+    void theOffsetIsCommittedUpToTheFirstRecordThatIsNotDoneAndTheRestIsReadAgain() throws Exception {
+        doAnswer(call -> {
+            if ("bad".equals(call.getArgument(0, Exchange.class).getMessage().getHeader(GitHubHeaders.DELIVERY))) {
+                throw new IllegalStateException("boom");
+            }
+            return null;
+        }).when(automations).process(any());
+        // not even the dead-letter topic takes it: the record is not done
+        deadLetters.whenAnyExchangeReceived(exchange -> {
+            throw new IllegalStateException("broker down");
+        });
+        Exchange first = record("repository:a", 0, 0, "ok-1");
+        Exchange failing = record("repository:b", 0, 1, "bad");
+        Exchange afterIt = record("repository:a", 0, 2, "ok-2");
+        Exchange otherPartition = record("repository:c", 1, 7, "ok-3");
+        NotifyBuilder polled = new NotifyBuilder(context).fromRoute(GitHubEventRoutes.CONSUMER_ROUTE).whenFailed(1)
+                .create();
+
+        poll(first, failing, afterIt, otherPartition);
+
+        assertThat(polled.matches(30, TimeUnit.SECONDS)).isTrue();
+        verify(commitOf(first)).commit();
+        verify(commitOf(failing), never()).commit();
+        verify(commitOf(afterIt), never()).commit();
+        verify(commitOf(otherPartition)).commit();
+    }
+
+    private void poll(Exchange... records) {
+        topic.sendBody("seda:github-events", List.of(records));
+    }
+
+    private Exchange record(String key, int partition, long offset, String delivery) {
+        return ExchangeBuilder.anExchange(context).withBody("{}".getBytes())
+                .withHeader(GitHubHeaders.DELIVERY, delivery).withHeader(KafkaConstants.KEY, key)
+                .withHeader(KafkaConstants.PARTITION, partition).withHeader(KafkaConstants.OFFSET, offset)
+                .withHeader(KafkaConstants.MANUAL_COMMIT, mock(KafkaManualCommit.class)).build();
+    }
+
+    private static KafkaManualCommit commitOf(Exchange record) {
+        return record.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class);
     }
 
     private static GitHubProperties properties() {
         Duration second = Duration.ofSeconds(1);
         return new GitHubProperties("", "", "", "", "github-events", "github-events.dlt", 1, null, second,
                 new GitHubProperties.Intake(second, second, second, Map.of()),
-                new GitHubProperties.Consumer("hub", 1, 10, MAX_ATTEMPTS, Duration.ofMillis(1), 2.0,
-                        Duration.ofMillis(10), Map.of()),
+                new GitHubProperties.Consumer("hub", 1, 4, 10, Duration.ofMillis(100), MAX_ATTEMPTS,
+                        Duration.ofMillis(1), 2.0, Duration.ofMillis(10), Map.of()),
                 Duration.ofDays(1), "", null, null, new GitHubProperties.Redelivery(Duration.ZERO, second, 1),
                 null, null);
     }

@@ -1,0 +1,154 @@
+package cc.chitty.connect.hub.github.events;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+import cc.chitty.connect.hub.github.GitHubHeaders;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.kafka.consumer.DefaultKafkaManualCommit;
+import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the records of one poll (the consumer route reads in Kafka's batching mode, on the polling thread).
+ * Guarantees: records with the same Kafka key (a repository, else an installation, else a delivery) are applied one
+ * after the other in offset order, records of different keys at the same time on a bounded pool shared by the
+ * instance's consumers; each record passes {@link GitHubEventRoutes#APPLY} on its own (idempotent consumer, retries,
+ * dead-letter topic) in a span that continues the webhook's trace. A partition's offset is committed, synchronously,
+ * only up to its first record that is not done and only once every record before it is, so after their delivery ids
+ * were recorded. A record that failed even its dead-letter send stops its key and fails the batch: the consumer
+ * reconnects and reads again from the committed offset, where the idempotent consumer skips what was applied.
+ * Records of a partition this consumer lost in a rebalance since they were polled are left to the new owner.
+ */
+final class DeliveryBatches implements Processor {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryBatches.class);
+
+    private final ProducerTemplate producer;
+    private final ExecutorService workers;
+    private final Tracer tracer;
+    private final Propagator propagator;
+    private final String spanName;
+
+    DeliveryBatches(ProducerTemplate producer, ExecutorService workers, Tracer tracer, Propagator propagator,
+            String spanName) {
+        this.producer = producer;
+        this.workers = workers;
+        this.tracer = tracer;
+        this.propagator = propagator;
+        this.spanName = spanName;
+    }
+
+    @Override
+    public void process(Exchange batch) throws Exception {
+        @SuppressWarnings("unchecked")
+        List<Exchange> records = owned(batch.getMessage().getBody(List.class));
+        Map<Object, List<Exchange>> byKey = new LinkedHashMap<>();
+        for (Exchange record : records) {
+            byKey.computeIfAbsent(keyOf(record.getMessage()), key -> new ArrayList<>()).add(record);
+        }
+        Set<Exchange> done = ConcurrentHashMap.newKeySet();
+        List<Future<?>> keys = new ArrayList<>(byKey.size());
+        for (List<Exchange> sameKey : byKey.values()) {
+            keys.add(workers.submit(() -> applyInOrder(sameKey, done)));
+        }
+        for (Future<?> key : keys) {
+            key.get();
+        }
+        commitUpToFirstNotDone(records, done);
+    }
+
+    private void applyInOrder(List<Exchange> sameKey, Set<Exchange> done) {
+        for (Exchange record : sameKey) {
+            Span span = propagator.extract(record.getMessage(), (message, name) -> message.getHeader(name, String.class))
+                    .name(spanName).kind(Span.Kind.CONSUMER).start();
+            try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+                producer.send(GitHubEventRoutes.APPLY, record);
+            } finally {
+                span.end();
+            }
+            if (record.getException() != null) {
+                // the later records of this key wait for this one: they are read again after it
+                return;
+            }
+            done.add(record);
+        }
+    }
+
+    /** Per partition, commits the offset after the last record of the unbroken run of done records from the start. */
+    private static void commitUpToFirstNotDone(List<Exchange> records, Set<Exchange> done) {
+        Map<Object, KafkaManualCommit> commits = new LinkedHashMap<>();
+        Set<Object> stopped = new HashSet<>();
+        Exception firstFailure = null;
+        for (Exchange record : records) {
+            Object partition = record.getMessage().getHeader(KafkaConstants.PARTITION);
+            if (stopped.contains(partition)) {
+                continue;
+            }
+            if (!done.contains(record)) {
+                stopped.add(partition);
+                firstFailure = firstFailure != null ? firstFailure : record.getException();
+                continue;
+            }
+            KafkaManualCommit commit = record.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT,
+                    KafkaManualCommit.class);
+            if (commit != null) {
+                commits.put(partition, commit);
+            }
+        }
+        commits.values().forEach(KafkaManualCommit::commit);
+        if (!stopped.isEmpty()) {
+            throw new DeliveriesNotApplied(stopped, firstFailure);
+        }
+    }
+
+    /** The records of partitions the polling consumer still owns (a rebalance runs inside a poll). */
+    private static List<Exchange> owned(List<Exchange> records) {
+        if (records.isEmpty() || !(records.get(0).getMessage().getHeader(KafkaConstants.MANUAL_COMMIT)
+                instanceof DefaultKafkaManualCommit first)) {
+            return records;
+        }
+        Set<TopicPartition> assignment = first.getConsumer().assignment();
+        List<Exchange> owned = new ArrayList<>(records.size());
+        for (Exchange record : records) {
+            if (record.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT) instanceof DefaultKafkaManualCommit commit
+                    && !assignment.contains(commit.getPartition())) {
+                log.info("GitHub delivery {} left to the new owner of {}",
+                        record.getMessage().getHeader(GitHubHeaders.DELIVERY), commit.getPartition());
+                continue;
+            }
+            owned.add(record);
+        }
+        return owned;
+    }
+
+    /** The record key; a record without one is ordered with nothing else. */
+    private static Object keyOf(Message record) {
+        Object key = record.getHeader(KafkaConstants.KEY);
+        return key != null ? key : new Object();
+    }
+
+    /** Some records of the batch are not done: the consumer reads again from the first of each partition. */
+    static final class DeliveriesNotApplied extends RuntimeException {
+
+        DeliveriesNotApplied(Set<Object> partitions, Exception cause) {
+            super("GitHub deliveries not applied on partition(s) " + partitions + "; reading them again", cause);
+        }
+    }
+}
