@@ -21,10 +21,10 @@ import org.springframework.web.servlet.HandlerMapping;
  * GitHub webhook door's route. It is asked before Spring MVC's own mapping, and for a request it does not serve it
  * matched every REST operation, then every one again to explain the miss: 15 % of a webhook delivery's CPU in a JFR
  * profile. Every REST DSL route of the hub lives under {@code /api} (routes/*.camel.yaml); the wrapped mapping still
- * receives Camel's endpoint registrations, since it registered itself as their listener when it was created. The consumer
- * it finds is called directly, on the
- * request's own thread ({@link CallingThreadEngine}), not through Spring MVC's handler adapter, which would take
- * the consumer's {@code CompletableFuture} for an asynchronous answer and dispatch the request a second time.
+ * receives Camel's endpoint registrations, since it registered itself as their listener when it was created. The
+ * consumer it finds is called directly, on the request's own thread ({@link CallingThreadEngine}), not through
+ * Spring MVC's handler adapter, which would take the consumer's {@code CompletableFuture} for an asynchronous answer
+ * and dispatch the request a second time.
  */
 @Component
 class RestDoorPathScope implements BeanPostProcessor {

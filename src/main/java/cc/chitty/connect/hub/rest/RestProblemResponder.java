@@ -6,6 +6,7 @@ import cc.chitty.connect.hub.upstream.ErrorClass;
 import cc.chitty.connect.hub.upstream.Fault;
 import cc.chitty.connect.hub.upstream.FaultClassifier;
 import cc.chitty.connect.hub.upstream.UpstreamCall;
+import cc.chitty.connect.hub.web.DatabaseUnavailable;
 import cc.chitty.connect.hub.web.Problem;
 import cc.chitty.connect.hub.web.RequestIdFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * The REST door's error mapping, in one place: a failed exchange becomes {@code application/problem+json} with the
  * status its fault class calls for. An upstream's 4xx keeps its status; an upstream's 5xx is a 502 with
- * {@code upstreamStatus}; an open breaker is a 503 with {@code Retry-After}.
+ * {@code upstreamStatus}; an open breaker is a 503 with {@code Retry-After}; an unreachable database (an edge policy's
+ * key, rate-limit or idempotency look-up) is a 503 with {@code Retry-After} too.
  */
 @Component("restProblemResponder")
 public class RestProblemResponder implements Processor {
@@ -37,8 +39,8 @@ public class RestProblemResponder implements Processor {
     @Override
     public void process(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        Problem problem =
-                problemFor(classifier.classify(failure, exchange.getProperty(UpstreamCall.SERVICE, String.class)));
+        Problem problem = DatabaseUnavailable.causedIt(failure) ? DatabaseUnavailable.problem()
+                : problemFor(classifier.classify(failure, exchange.getProperty(UpstreamCall.SERVICE, String.class)));
         Message message = exchange.getMessage();
         problem.requestId(message.getHeader(RequestIdFilter.HEADER, String.class));
         logFailure(problem, failure);

@@ -1,12 +1,10 @@
 package cc.chitty.connect.hub.web;
 
-import java.sql.SQLException;
 import java.util.Locale;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,16 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProblemErrorController implements ErrorController {
 
-    /** Seconds a client is asked to wait when the database is unreachable: a restart or fail-over takes a few. */
-    private static final long DATABASE_RETRY_AFTER = 5;
-
     @RequestMapping("/error")
     ResponseEntity<Object> error(HttpServletRequest request) {
-        if (causedByDatabase(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
-            return Problem.of(503, "database-unavailable", "Service Unavailable",
-                            "The hub's database is unreachable; try again shortly")
-                    .with("retryAfter", DATABASE_RETRY_AFTER)
-                    .requestId(request.getHeader(RequestIdFilter.HEADER)).toResponse();
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                && DatabaseUnavailable.causedIt(failure)) {
+            return DatabaseUnavailable.problem().requestId(request.getHeader(RequestIdFilter.HEADER)).toResponse();
         }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
@@ -39,17 +32,5 @@ class ProblemErrorController implements ErrorController {
                 ? "The hub could not complete the request" : title;
         return Problem.of(status, title.toLowerCase(Locale.ROOT).replace(' ', '-'), title, detail)
                 .requestId(request.getHeader(RequestIdFilter.HEADER)).toResponse();
-    }
-
-    private static boolean causedByDatabase(Object failure) {
-        for (Throwable cause = failure instanceof Throwable t ? t : null; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException || cause instanceof DataAccessResourceFailureException) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
     }
 }
