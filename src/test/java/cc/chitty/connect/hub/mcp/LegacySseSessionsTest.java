@@ -1,6 +1,7 @@
 package cc.chitty.connect.hub.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -65,10 +66,13 @@ class LegacySseSessionsTest extends HubIntegrationTest {
         Iterator<String> lines = stream.body().iterator();
         String sessionId = sessionIdOf(lines);
 
-        sessions.closeIdle(System.nanoTime() + Duration.ofHours(1).toNanos());
-
         CompletableFuture<Void> ended = CompletableFuture.runAsync(() -> lines.forEachRemaining(line -> { }));
-        ended.get(20, TimeUnit.SECONDS);
+        // the hub registers the session just after the SDK has written the endpoint event the client read, so the
+        // sweep may run before it: it runs again until the stream ends, as the hub's periodic sweep would
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            sessions.closeIdle(System.nanoTime() + Duration.ofHours(1).toNanos());
+            return ended.isDone();
+        });
         assertThat(postMessage(key, sessionId).statusCode()).isEqualTo(404);
     }
 
