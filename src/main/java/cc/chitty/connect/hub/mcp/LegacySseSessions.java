@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,8 +44,9 @@ import reactor.core.publisher.Mono;
  *   <li>each resource a session subscribed to ({@code resources/subscribe}, until {@code resources/unsubscribe} or
  *   the stream's end) is counted with {@link ResourceUpdates}, so the hub knows someone is subscribed.</li>
  * </ul>
- * The session id is read from the {@code endpoint} event the SDK writes when the stream opens; the SDK's session
- * object is caught as its factory makes it, on the same thread, so that an idle one is closed through the SDK and a
+ * The session id is read from the {@code endpoint} event the SDK writes when the stream opens, and the session is
+ * registered before that event reaches the client (which may post at once); the SDK's session object is caught as its
+ * factory makes it, on the same thread, so that an idle one is closed through the SDK and a
  * subscribed one can be sent a resource update (the SDK's SSE transport does not offer per-session notifications).
  */
 class LegacySseSessions extends OncePerRequestFilter implements DisposableBean {
@@ -156,22 +158,30 @@ class LegacySseSessions extends OncePerRequestFilter implements DisposableBean {
                     .with("limit", maxStreamsPerKey));
             return;
         }
-        EndpointCapture capture = new EndpointCapture(response);
-        String sessionId = null;
+        // registered as the endpoint event is written, before the client can read it and post to the session
+        EndpointCapture capture = new EndpointCapture(response,
+                id -> sessions.put(id, new Session(keyId, opening.get(), System.nanoTime())));
+        boolean streaming = false;
         try {
             chain.doFilter(request, capture);
-            McpServerSession sdkSession = opening.get();
-            sessionId = capture.sessionId;
-            if (sessionId != null && sdkSession != null && request.isAsyncStarted()) {
-                String id = sessionId;
-                sessions.put(id, new Session(keyId, sdkSession, System.nanoTime()));
+            String id = capture.sessionId;
+            if (id != null && request.isAsyncStarted()) {
                 request.getAsyncContext().addListener(new StreamEnd(() -> ended(id, keyId)));
+                streaming = true;
             }
         } finally {
             opening.remove();
-            if (sessionId == null || !sessions.containsKey(sessionId)) {
-                releaseStream(keyId);
+            if (!streaming) {
+                forget(capture.sessionId, keyId);
             }
+        }
+    }
+
+    private void forget(String sessionId, UUID keyId) {
+        if (sessionId != null && sessions.containsKey(sessionId)) {
+            ended(sessionId, keyId);
+        } else {
+            releaseStream(keyId);
         }
     }
 
@@ -236,10 +246,12 @@ class LegacySseSessions extends OncePerRequestFilter implements DisposableBean {
     /** Reads the session id from the {@code endpoint} event, the first thing the SDK writes to a new stream. */
     private static final class EndpointCapture extends HttpServletResponseWrapper {
         volatile String sessionId;
+        private final Consumer<String> opened;
         private PrintWriter writer;
 
-        EndpointCapture(HttpServletResponse response) {
+        EndpointCapture(HttpServletResponse response, Consumer<String> opened) {
             super(response);
+            this.opened = opened;
         }
 
         @Override
@@ -253,6 +265,7 @@ class LegacySseSessions extends OncePerRequestFilter implements DisposableBean {
                             Matcher found = SESSION_ID.matcher(text.substring(offset, offset + length));
                             if (found.find()) {
                                 sessionId = found.group(1);
+                                opened.accept(sessionId);
                             }
                         }
                         super.write(text, offset, length);

@@ -1,22 +1,29 @@
 package cc.chitty.connect.hub.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import cc.chitty.connect.hub.security.Client;
+import cc.chitty.connect.hub.security.ClientAuthentication;
 import cc.chitty.connect.hub.support.HubIntegrationTest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 
 /** Legacy SSE sessions belong to the key that opened them, end when idle, and are capped per key. */
 class LegacySseSessionsTest extends HubIntegrationTest {
@@ -47,6 +54,57 @@ class LegacySseSessionsTest extends HubIntegrationTest {
     }
 
     @Test
+    void aClientMayPostTheMomentItHasReadTheEndpointEvent() throws Exception {
+        ClientAuthentication caller = new Caller();
+        MockHttpServletRequest open = new MockHttpServletRequest("GET", LegacySseSessions.SSE_PATH);
+        open.setServletPath(LegacySseSessions.SSE_PATH);
+        open.setUserPrincipal(caller);
+        open.setAsyncSupported(true);
+        MockHttpServletResponse posted = new MockHttpServletResponse();
+
+        sessions.doFilter(open, new MockHttpServletResponse(), (request, response) -> {
+            request.startAsync();
+            response.getWriter().write("event:endpoint\ndata:/mcp/message?sessionId=s-1\n\n");
+            response.flushBuffer();
+            // the client has the event now, and its first message may arrive before the SDK's handler returns
+            MockHttpServletRequest post = new MockHttpServletRequest("POST", LegacySseSessions.MESSAGE_PATH);
+            post.setServletPath(LegacySseSessions.MESSAGE_PATH);
+            post.setParameter("sessionId", "s-1");
+            post.setUserPrincipal(caller);
+            post.setContent(INITIALIZE.getBytes(StandardCharsets.UTF_8));
+            sessions.doFilter(post, posted, (message, answer) -> ((HttpServletResponse) answer).setStatus(202));
+        });
+        open.getAsyncContext().complete();
+
+        assertThat(posted.getStatus()).isEqualTo(202);
+    }
+
+    /** An API key's caller, as the key chain puts it on the request. */
+    private static final class Caller extends AbstractAuthenticationToken implements ClientAuthentication {
+        private final Client client = new Client(UUID.randomUUID(), "key:test", List.of("*"), null);
+
+        Caller() {
+            super(List.of());
+            setAuthenticated(true);
+        }
+
+        @Override
+        public Client client() {
+            return client;
+        }
+
+        @Override
+        public Object getCredentials() {
+            return "";
+        }
+
+        @Override
+        public Object getPrincipal() {
+            return client.id();
+        }
+    }
+
+    @Test
     void aKeyCannotHoldMoreStreamsThanItsCap() throws Exception {
         String key = newKey();
         for (int i = 0; i < 5; i++) {
@@ -66,13 +124,9 @@ class LegacySseSessionsTest extends HubIntegrationTest {
         Iterator<String> lines = stream.body().iterator();
         String sessionId = sessionIdOf(lines);
 
-        CompletableFuture<Void> ended = CompletableFuture.runAsync(() -> lines.forEachRemaining(line -> { }));
-        // the hub registers the session just after the SDK has written the endpoint event the client read, so the
-        // sweep may run before it: it runs again until the stream ends, as the hub's periodic sweep would
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            sessions.closeIdle(System.nanoTime() + Duration.ofHours(1).toNanos());
-            return ended.isDone();
-        });
+        sessions.closeIdle(System.nanoTime() + Duration.ofHours(1).toNanos());
+
+        CompletableFuture.runAsync(() -> lines.forEachRemaining(line -> { })).get(20, TimeUnit.SECONDS);
         assertThat(postMessage(key, sessionId).statusCode()).isEqualTo(404);
     }
 
