@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * The upstream connector, instantiated for every service ({@code hub.upstreams.services} and upstream files, see
  * {@link UpstreamFiles}) from route templates: {@code direct:upstream.<service>}, which capability routes call after setting the {@link UpstreamCall}
  * properties and which retries transient faults ({@link RetryingCall}), and {@code direct:upstream.<service>.attempt},
- * one call through the service's circuit breaker. Every attempt works on a copy of the capability's exchange.
+ * one call through the service's circuit breaker, which works on its own copy of the capability's exchange.
  * {@code direct:upstream.<service>.probe} makes the same call once, past the breaker and without retries: health
  * probes and status checks use it ({@link UpstreamProbes}), so a failing health endpoint never opens the breaker
  * that real calls go through, nor does an open breaker hide the service's own answer from a probe. An upstream file
@@ -55,7 +55,7 @@ class UpstreamConnectorRoutes extends RouteBuilder {
                 .from("direct:upstream.{{service}}")
                 .routeConfigurationId(CapabilityRouteConfiguration.ID)
                 .setProperty(UpstreamCall.SERVICE, constant("{{service}}"))
-                .process(new RetryingCall(retries, getContext().createProducerTemplate()));
+                .process(new RetryingCall(retries, getContext()));
 
         routeTemplate(ATTEMPT)
                 .templateParameter("service")
