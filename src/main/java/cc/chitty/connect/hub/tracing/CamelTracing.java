@@ -7,6 +7,7 @@ import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
 import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandler;
 import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
 import io.micrometer.tracing.otel.bridge.Slf4JEventListener;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.NamedNode;
 import org.apache.camel.model.RouteDefinition;
@@ -35,11 +36,11 @@ class CamelTracing {
     @Bean(initMethod = "", destroyMethod = "")
     MicrometerObservationTracer camelTracer(CamelContext camel, Tracer tracer, DefaultTracingObservationHandler spans,
             PropagatingSenderTracingObservationHandler<?> senders,
-            PropagatingReceiverTracingObservationHandler<?> receivers) {
+            PropagatingReceiverTracingObservationHandler<?> receivers, Propagator propagator) {
         ObservationRegistry registry = ObservationRegistry.create();
         registry.observationConfig().observationHandler(
                 new FirstMatchingCompositeObservationHandler(senders, receivers, spans));
-        MicrometerObservationTracer camelTracer = new RestRoutesUntraced();
+        MicrometerObservationTracer camelTracer = new RestRoutesUntraced(propagator);
         camelTracer.setTracer(tracer);
         camelTracer.setObservationRegistry(registry);
         camelTracer.setTracingStrategy(new ProcessorSpanScope());
@@ -60,7 +61,11 @@ class CamelTracing {
      * tracer's own exclude patterns normalise every endpoint URI of every event against them (6 % of a REST
      * pass-through's CPU in a JFR profile, issue 13).
      */
-    static final class RestRoutesUntraced extends MicrometerObservationTracer {
+    static final class RestRoutesUntraced extends SampledOnlyTracer {
+
+        RestRoutesUntraced(Propagator propagator) {
+            super(propagator);
+        }
 
         @Override
         public RoutePolicy createRoutePolicy(CamelContext camelContext, String routeId, NamedNode route) {
