@@ -23,8 +23,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
 /**
- * The Kafka side of the GitHub App. Guarantees: a record is produced with acks=all by an idempotent producer;
- * the consumer applies a delivery id at most once in effect (idempotent consumer on the shared JDBC repository,
+ * The Kafka side of the GitHub App. Guarantees: a record is produced with acks=all by an idempotent producer
+ * ({@link GitHubEventQueue}); the consumer applies a delivery id at most once in effect (idempotent consumer on the shared JDBC repository,
  * the id recorded only after success), records of one key in order and of different keys in parallel
  * ({@link DeliveryBatches}), and commits a record's offset only after it and every record before it in its
  * partition were processed or sent to the dead-letter topic; a record that still fails after
@@ -35,14 +35,13 @@ import org.springframework.stereotype.Component;
 @EnableConfigurationProperties(GitHubProperties.class)
 class GitHubEventRoutes extends RouteBuilder {
 
-    static final String ENQUEUE = "direct:github.enqueue";
     static final String DEAD_LETTER = "direct:github.dead-letter";
     static final String APPLY = "direct:github.apply";
     static final String CONSUMER_ROUTE = "github.events";
     static final String REPOSITORY = "githubDeliveries";
     static final String PROCESSOR_NAME = "github-deliveries";
 
-    private static final String BYTES_OUT =
+    static final String BYTES_OUT =
             "&valueSerializer=org.apache.kafka.common.serialization.ByteArraySerializer";
     // a 25 MB delivery plus headers; the topics are created with the same limit (GitHubTopics)
     static final int MAX_RECORD_BYTES = 27 * 1024 * 1024;
@@ -68,16 +67,7 @@ class GitHubEventRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        GitHubProperties.Intake intake = properties.intake();
         GitHubProperties.Consumer consumer = properties.consumer();
-
-        // the "capability" route configuration: none of the REST door's error mapping applies to these routes
-        from(ENQUEUE).routeId("github.enqueue").routeConfigurationId(CapabilityRouteConfiguration.ID)
-                .to("kafka:" + properties.topic() + "?requestRequiredAcks=all&enableIdempotence=true"
-                        + "&maxBlockMs=" + intake.maxBlock().toMillis()
-                        + "&requestTimeoutMs=" + intake.requestTimeout().toMillis()
-                        + "&deliveryTimeoutMs=" + intake.deliveryTimeout().toMillis()
-                        + "&maxRequestSize=" + MAX_RECORD_BYTES + BYTES_OUT + options(intake.kafka()));
 
         // batching: a poll's records are one exchange, applied by DeliveryBatches, which commits on this thread;
         // batchingIntervalMs 1: what a poll brought is dispatched when the next poll returns, not once a batch is

@@ -69,8 +69,6 @@ class GitHubConsumerRouteTest {
                 route -> route.replaceFromWith("seda:github-events"));
         AdviceWith.adviceWith(context, "github.dead-letter",
                 route -> route.weaveByToUri("kafka:*").replace().to("mock:github-events.dlt"));
-        AdviceWith.adviceWith(context, "github.enqueue",
-                route -> route.weaveByToUri("kafka:*").replace().to("mock:github-events"));
         context.start();
         topic = context.createProducerTemplate();
         deadLetters = context.getEndpoint("mock:github-events.dlt", MockEndpoint.class);
