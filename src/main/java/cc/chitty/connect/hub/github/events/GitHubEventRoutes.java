@@ -16,7 +16,6 @@ import io.micrometer.tracing.propagation.Propagator;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.consumer.DefaultKafkaManualCommitFactory;
-import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,9 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Kafka side of the GitHub App. Guarantees: a record is produced with acks=all by an idempotent producer
- * ({@link GitHubEventQueue}); the consumer applies a delivery id at most once in effect (idempotent consumer on the shared JDBC repository,
- * the id recorded only after success), records of one key in order and of different keys in parallel
- * ({@link DeliveryBatches}), and commits a record's offset only after it and every record before it in its
+ * ({@link GitHubEventQueue}); the consumer applies a delivery id at most once in effect (ids looked up and recorded a
+ * poll at a time in the shared JDBC repository, an id recorded only after success), records of one key in order and
+ * of different keys in parallel ({@link DeliveryBatches}), and commits a record's offset only after it and every record before it in its
  * partition were processed or sent to the dead-letter topic; a record that still fails after
  * {@code hub.github.consumer.max-attempts} goes to {@code github-events.dlt} with the error in its headers; if even
  * that fails, the consumer goes back to the record rather than skipping it.
@@ -83,6 +82,7 @@ class GitHubEventRoutes extends RouteBuilder {
                 + options(consumer.kafka()))
                 .routeId(CONSUMER_ROUTE).routeConfigurationId(CapabilityRouteConfiguration.ID)
                 .process(new DeliveryBatches(getContext().createProducerTemplate(),
+                        getContext().getRegistry().lookupByNameAndType(REPOSITORY, ProcessedDeliveryIds.class),
                         getContext().getExecutorServiceManager().newFixedThreadPool(this, "GitHubDeliveries",
                                 consumer.workers()), tracer, propagator, properties.topic()));
 
@@ -100,14 +100,8 @@ class GitHubEventRoutes extends RouteBuilder {
                         .retryAttemptedLogLevel(LoggingLevel.WARN)
                         .logExhausted(true)
                         .logExhaustedMessageHistory(false))
-                // not eager: a delivery id is recorded only once its processing succeeded, so neither a failed
-                // attempt nor a crash mid-way can mark it processed
-                .idempotentConsumer(header(GitHubHeaders.DELIVERY).convertToString())
-                    .idempotentRepository(REPOSITORY)
-                    .eager(false)
-                    .removeOnFailure(true)
-                    .process(processor)
-                .end();
+                // the delivery ids are looked up and recorded by DeliveryBatches, a poll at a time
+                .process(processor);
 
         from(DEAD_LETTER).routeId("github.dead-letter").routeConfigurationId(CapabilityRouteConfiguration.ID)
                 .process(deadLetterHeaders)
@@ -137,7 +131,7 @@ class GitHubEventRoutes extends RouteBuilder {
 
         /** {@code camel_messageprocessed} (Flyway V4), shared by every instance on the database. */
         @Bean(REPOSITORY)
-        JdbcMessageIdRepository githubDeliveries(DataSource dataSource) {
+        ProcessedDeliveries githubDeliveries(DataSource dataSource) {
             return new ProcessedDeliveries(dataSource, PROCESSOR_NAME);
         }
     }
