@@ -24,9 +24,11 @@ class WebhookIntakeRoute extends RouteBuilder {
     static final String ROUTE_ID = "github.webhook";
 
     private final WebhookIntake intake;
+    private final GitHubEventQueue queue;
 
-    WebhookIntakeRoute(WebhookIntake intake) {
+    WebhookIntakeRoute(WebhookIntake intake, GitHubEventQueue queue) {
         this.intake = intake;
+        this.queue = queue;
     }
 
     @Override
@@ -39,7 +41,7 @@ class WebhookIntakeRoute extends RouteBuilder {
                 .streamCache("false")
                 .process(intake::verify)
                 .doTry()
-                    .to(GitHubEventQueue.ENDPOINT)
+                    .to(queue.endpoint())
                     .process(intake::queued)
                 .doCatch(Exception.class)
                     .process(intake::notQueued)

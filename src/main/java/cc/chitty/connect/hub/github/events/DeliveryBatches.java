@@ -21,6 +21,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.consumer.DefaultKafkaManualCommit;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
+import org.apache.camel.support.ExchangeHelper;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +30,12 @@ import org.slf4j.LoggerFactory;
  * Applies the records of one poll (the consumer route reads in Kafka's batching mode, on the polling thread).
  * Guarantees: records with the same Kafka key (a repository, else an installation, else a delivery) are applied one
  * after the other in offset order, records of different keys at the same time on a bounded pool shared by the
- * instance's consumers; each record passes {@link GitHubEventRoutes#APPLY} on its own (idempotent consumer, retries,
- * dead-letter topic) in a span that continues the webhook's trace. A partition's offset is committed, synchronously,
- * only up to its first record that is not done and only once every record before it is, so after their delivery ids
- * were recorded. A record that failed even its dead-letter send stops its key and fails the batch: the consumer
+ * instance's consumers; each record passes {@link GitHubEventRoutes#APPLY} on its own (retries, dead-letter topic) in a
+ * span that continues the webhook's trace. A delivery id is applied at most once in effect: the poll's ids already
+ * processed are read in one look-up and skipped, as is a later copy of an id its key applied in this poll, and the
+ * ids applied are recorded in one write once every key is through, before any offset is committed (a dead-lettered
+ * delivery is done but not recorded, so that its replay is applied). A partition's offset is committed,
+ * synchronously, only up to its first record that is not done and only once every record before it is. A record that failed even its dead-letter send stops its key and fails the batch: the consumer
  * reconnects and reads again from the committed offset, where the idempotent consumer skips what was applied.
  * Records of a partition this consumer lost in a rebalance since they were polled are left to the new owner.
  */
@@ -41,14 +44,16 @@ final class DeliveryBatches implements Processor {
     private static final Logger log = LoggerFactory.getLogger(DeliveryBatches.class);
 
     private final ProducerTemplate producer;
+    private final ProcessedDeliveryIds processed;
     private final ExecutorService workers;
     private final Tracer tracer;
     private final Propagator propagator;
     private final String spanName;
 
-    DeliveryBatches(ProducerTemplate producer, ExecutorService workers, Tracer tracer, Propagator propagator,
-            String spanName) {
+    DeliveryBatches(ProducerTemplate producer, ProcessedDeliveryIds processed, ExecutorService workers, Tracer tracer,
+            Propagator propagator, String spanName) {
         this.producer = producer;
+        this.processed = processed;
         this.workers = workers;
         this.tracer = tracer;
         this.propagator = propagator;
@@ -60,22 +65,34 @@ final class DeliveryBatches implements Processor {
         @SuppressWarnings("unchecked")
         List<Exchange> records = owned(batch.getMessage().getBody(List.class));
         Map<Object, List<Exchange>> byKey = new LinkedHashMap<>();
+        Set<String> ids = new HashSet<>();
         for (Exchange record : records) {
             byKey.computeIfAbsent(keyOf(record.getMessage()), key -> new ArrayList<>()).add(record);
+            ids.add(deliveryOf(record));
         }
+        Set<String> processedBefore = processed.processedAmong(ids);
         Set<Exchange> done = ConcurrentHashMap.newKeySet();
+        Set<String> applied = ConcurrentHashMap.newKeySet();
         List<Future<?>> keys = new ArrayList<>(byKey.size());
         for (List<Exchange> sameKey : byKey.values()) {
-            keys.add(workers.submit(() -> applyInOrder(sameKey, done)));
+            keys.add(workers.submit(() -> applyInOrder(sameKey, processedBefore, applied, done)));
         }
         for (Future<?> key : keys) {
             key.get();
         }
+        processed.recordAll(applied);
         commitUpToFirstNotDone(records, done);
     }
 
-    private void applyInOrder(List<Exchange> sameKey, Set<Exchange> done) {
+    private void applyInOrder(List<Exchange> sameKey, Set<String> processedBefore, Set<String> applied,
+            Set<Exchange> done) {
+        Set<String> appliedHere = new HashSet<>();
         for (Exchange record : sameKey) {
+            String delivery = deliveryOf(record);
+            if (processedBefore.contains(delivery) || appliedHere.contains(delivery)) {
+                done.add(record);
+                continue;
+            }
             Span span = propagator.extract(record.getMessage(), (message, name) -> message.getHeader(name, String.class))
                     .name(spanName).kind(Span.Kind.CONSUMER).start();
             try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
@@ -86,6 +103,10 @@ final class DeliveryBatches implements Processor {
             if (record.getException() != null) {
                 // the later records of this key wait for this one: they are read again after it
                 return;
+            }
+            if (!ExchangeHelper.isFailureHandled(record)) {
+                appliedHere.add(delivery);
+                applied.add(delivery);
             }
             done.add(record);
         }
@@ -136,6 +157,10 @@ final class DeliveryBatches implements Processor {
             owned.add(record);
         }
         return owned;
+    }
+
+    private static String deliveryOf(Exchange record) {
+        return record.getMessage().getHeader(GitHubHeaders.DELIVERY, String.class);
     }
 
     /** The record key; a record without one is ordered with nothing else. */

@@ -1,6 +1,7 @@
 package cc.chitty.connect.hub.github.events;
 
 import cc.chitty.connect.hub.github.GitHubHeaders;
+import cc.chitty.connect.hub.github.GitHubProperties;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
@@ -9,23 +10,35 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts a delivery on {@code github-events} and returns only once the broker acknowledged it (acks=all, idempotent
- * producer, see {@link GitHubEventRoutes#ENQUEUE}); throws when it was not acknowledged in time. A route may send
- * to {@link #ENDPOINT} itself, with a message {@link #write written} as a record, to be continued asynchronously
- * when the broker answers.
+ * producer, delivery bounded by {@code hub.github.intake}); throws when it was not acknowledged in time. A route may
+ * send to {@link #endpoint()} itself, with a message {@link #write written} as a record, to be continued
+ * asynchronously when the broker answers. The Kafka endpoint itself, not a {@code direct:} route in front of it:
+ * a hop per delivery would cost the door a route, its unit of work and two more spans (issue 13).
  */
 @Component
 public class GitHubEventQueue {
 
-    public static final String ENDPOINT = GitHubEventRoutes.ENQUEUE;
-
     private final ProducerTemplate producer;
+    private final String endpoint;
 
-    GitHubEventQueue(ProducerTemplate producer) {
+    GitHubEventQueue(ProducerTemplate producer, GitHubProperties properties) {
         this.producer = producer;
+        GitHubProperties.Intake intake = properties.intake();
+        this.endpoint = "kafka:" + properties.topic() + "?requestRequiredAcks=all&enableIdempotence=true"
+                + "&maxBlockMs=" + intake.maxBlock().toMillis()
+                + "&requestTimeoutMs=" + intake.requestTimeout().toMillis()
+                + "&deliveryTimeoutMs=" + intake.deliveryTimeout().toMillis()
+                + "&maxRequestSize=" + GitHubEventRoutes.MAX_RECORD_BYTES + GitHubEventRoutes.BYTES_OUT
+                + GitHubEventRoutes.options(intake.kafka());
+    }
+
+    /** The producer endpoint of {@code github-events}; an exchange sent there is answered once the broker acked. */
+    public String endpoint() {
+        return endpoint;
     }
 
     public void publish(GitHubDelivery delivery) throws Exception {
-        Exchange result = producer.send(ENDPOINT, exchange -> write(exchange.getMessage(), delivery));
+        Exchange result = producer.send(endpoint, exchange -> write(exchange.getMessage(), delivery));
         if (result.getException() != null) {
             throw result.getException();
         }

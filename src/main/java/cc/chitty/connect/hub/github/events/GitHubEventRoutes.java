@@ -16,17 +16,16 @@ import io.micrometer.tracing.propagation.Propagator;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.consumer.DefaultKafkaManualCommitFactory;
-import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
 /**
- * The Kafka side of the GitHub App. Guarantees: a record is produced with acks=all by an idempotent producer;
- * the consumer applies a delivery id at most once in effect (idempotent consumer on the shared JDBC repository,
- * the id recorded only after success), records of one key in order and of different keys in parallel
- * ({@link DeliveryBatches}), and commits a record's offset only after it and every record before it in its
+ * The Kafka side of the GitHub App. Guarantees: a record is produced with acks=all by an idempotent producer
+ * ({@link GitHubEventQueue}); the consumer applies a delivery id at most once in effect (ids looked up and recorded a
+ * poll at a time in the shared JDBC repository, an id recorded only after success), records of one key in order and
+ * of different keys in parallel ({@link DeliveryBatches}), and commits a record's offset only after it and every record before it in its
  * partition were processed or sent to the dead-letter topic; a record that still fails after
  * {@code hub.github.consumer.max-attempts} goes to {@code github-events.dlt} with the error in its headers; if even
  * that fails, the consumer goes back to the record rather than skipping it.
@@ -35,14 +34,13 @@ import org.springframework.stereotype.Component;
 @EnableConfigurationProperties(GitHubProperties.class)
 class GitHubEventRoutes extends RouteBuilder {
 
-    static final String ENQUEUE = "direct:github.enqueue";
     static final String DEAD_LETTER = "direct:github.dead-letter";
     static final String APPLY = "direct:github.apply";
     static final String CONSUMER_ROUTE = "github.events";
     static final String REPOSITORY = "githubDeliveries";
     static final String PROCESSOR_NAME = "github-deliveries";
 
-    private static final String BYTES_OUT =
+    static final String BYTES_OUT =
             "&valueSerializer=org.apache.kafka.common.serialization.ByteArraySerializer";
     // a 25 MB delivery plus headers; the topics are created with the same limit (GitHubTopics)
     static final int MAX_RECORD_BYTES = 27 * 1024 * 1024;
@@ -68,16 +66,7 @@ class GitHubEventRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        GitHubProperties.Intake intake = properties.intake();
         GitHubProperties.Consumer consumer = properties.consumer();
-
-        // the "capability" route configuration: none of the REST door's error mapping applies to these routes
-        from(ENQUEUE).routeId("github.enqueue").routeConfigurationId(CapabilityRouteConfiguration.ID)
-                .to("kafka:" + properties.topic() + "?requestRequiredAcks=all&enableIdempotence=true"
-                        + "&maxBlockMs=" + intake.maxBlock().toMillis()
-                        + "&requestTimeoutMs=" + intake.requestTimeout().toMillis()
-                        + "&deliveryTimeoutMs=" + intake.deliveryTimeout().toMillis()
-                        + "&maxRequestSize=" + MAX_RECORD_BYTES + BYTES_OUT + options(intake.kafka()));
 
         // batching: a poll's records are one exchange, applied by DeliveryBatches, which commits on this thread;
         // batchingIntervalMs 1: what a poll brought is dispatched when the next poll returns, not once a batch is
@@ -93,6 +82,7 @@ class GitHubEventRoutes extends RouteBuilder {
                 + options(consumer.kafka()))
                 .routeId(CONSUMER_ROUTE).routeConfigurationId(CapabilityRouteConfiguration.ID)
                 .process(new DeliveryBatches(getContext().createProducerTemplate(),
+                        getContext().getRegistry().lookupByNameAndType(REPOSITORY, ProcessedDeliveryIds.class),
                         getContext().getExecutorServiceManager().newFixedThreadPool(this, "GitHubDeliveries",
                                 consumer.workers()), tracer, propagator, properties.topic()));
 
@@ -110,14 +100,8 @@ class GitHubEventRoutes extends RouteBuilder {
                         .retryAttemptedLogLevel(LoggingLevel.WARN)
                         .logExhausted(true)
                         .logExhaustedMessageHistory(false))
-                // not eager: a delivery id is recorded only once its processing succeeded, so neither a failed
-                // attempt nor a crash mid-way can mark it processed
-                .idempotentConsumer(header(GitHubHeaders.DELIVERY).convertToString())
-                    .idempotentRepository(REPOSITORY)
-                    .eager(false)
-                    .removeOnFailure(true)
-                    .process(processor)
-                .end();
+                // the delivery ids are looked up and recorded by DeliveryBatches, a poll at a time
+                .process(processor);
 
         from(DEAD_LETTER).routeId("github.dead-letter").routeConfigurationId(CapabilityRouteConfiguration.ID)
                 .process(deadLetterHeaders)
@@ -147,7 +131,7 @@ class GitHubEventRoutes extends RouteBuilder {
 
         /** {@code camel_messageprocessed} (Flyway V4), shared by every instance on the database. */
         @Bean(REPOSITORY)
-        JdbcMessageIdRepository githubDeliveries(DataSource dataSource) {
+        ProcessedDeliveries githubDeliveries(DataSource dataSource) {
             return new ProcessedDeliveries(dataSource, PROCESSOR_NAME);
         }
     }

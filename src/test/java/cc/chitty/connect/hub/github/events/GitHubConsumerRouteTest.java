@@ -11,8 +11,12 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +40,6 @@ import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +56,7 @@ class GitHubConsumerRouteTest {
 
     private final DefaultCamelContext context = new DefaultCamelContext();
     private final GitHubEventProcessor automations = mock(GitHubEventProcessor.class);
+    private final ProcessedInMemory processed = new ProcessedInMemory();
     private ProducerTemplate topic;
     private MockEndpoint deadLetters;
 
@@ -60,8 +64,7 @@ class GitHubConsumerRouteTest {
     void loadTheConsumerRouteAlone() throws Exception {
         FaultClassifier faults = mock(FaultClassifier.class);
         when(faults.classify(any(), any())).thenReturn(Fault.of(ErrorClass.SERVER, "an automation failed"));
-        context.getRegistry().bind(GitHubEventRoutes.REPOSITORY,
-                MemoryIdempotentRepository.memoryIdempotentRepository());
+        context.getRegistry().bind(GitHubEventRoutes.REPOSITORY, processed);
         context.addRoutes(new CapabilityRouteConfiguration());
         context.addRoutes(new GitHubEventRoutes(properties(), automations, new DeadLetterHeaders(faults),
                 new SimpleMeterRegistry(), Tracer.NOOP, Propagator.NOOP));
@@ -69,8 +72,6 @@ class GitHubConsumerRouteTest {
                 route -> route.replaceFromWith("seda:github-events"));
         AdviceWith.adviceWith(context, "github.dead-letter",
                 route -> route.weaveByToUri("kafka:*").replace().to("mock:github-events.dlt"));
-        AdviceWith.adviceWith(context, "github.enqueue",
-                route -> route.weaveByToUri("kafka:*").replace().to("mock:github-events"));
         context.start();
         topic = context.createProducerTemplate();
         deadLetters = context.getEndpoint("mock:github-events.dlt", MockEndpoint.class);
@@ -91,6 +92,32 @@ class GitHubConsumerRouteTest {
 
         assertThat(bothPolls.matches(10, TimeUnit.SECONDS)).isTrue();
         verify(automations, times(1)).process(any());
+    }
+
+    @Test
+    void twoCopiesOfADeliveryInOnePollAreAppliedOnceAndRecordedAsProcessed() throws Exception {
+        NotifyBuilder polled = new NotifyBuilder(context).fromRoute(GitHubEventRoutes.CONSUMER_ROUTE).whenDone(1)
+                .create();
+
+        poll(record("repository:1", 0, 0, "delivery-3"), record("repository:1", 0, 1, "delivery-3"));
+
+        assertThat(polled.matches(10, TimeUnit.SECONDS)).isTrue();
+        verify(automations, times(1)).process(any());
+        assertThat(processed.ids).containsExactly("delivery-3");
+    }
+
+    @Test
+    void aDeadLetteredDeliveryIsNotRecordedAsProcessedSoThatItsReplayIsApplied() throws Exception {
+        doThrow(new IllegalStateException("boom")).when(automations).process(any());
+        deadLetters.expectedMessageCount(1);
+        NotifyBuilder polled = new NotifyBuilder(context).fromRoute(GitHubEventRoutes.CONSUMER_ROUTE).whenDone(1)
+                .create();
+
+        poll(record("repository:1", 0, 0, "delivery-4"));
+
+        assertThat(polled.matches(10, TimeUnit.SECONDS)).isTrue();
+        deadLetters.assertIsSatisfied();
+        assertThat(processed.ids).isEmpty();
     }
 
     @Test
@@ -184,5 +211,23 @@ class GitHubConsumerRouteTest {
                         Duration.ofMillis(1), 2.0, Duration.ofMillis(10), Map.of()),
                 Duration.ofDays(1), "", null, null, new GitHubProperties.Redelivery(Duration.ZERO, second, 1),
                 null, null);
+    }
+
+    /** The shared repository's stand-in: the processed ids in memory. */
+    private static final class ProcessedInMemory implements ProcessedDeliveryIds {
+
+        private final Set<String> ids = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public Set<String> processedAmong(Collection<String> candidates) {
+            Set<String> found = new HashSet<>(candidates);
+            found.retainAll(ids);
+            return found;
+        }
+
+        @Override
+        public void recordAll(Collection<String> applied) {
+            ids.addAll(applied);
+        }
     }
 }

@@ -54,6 +54,23 @@ class ProcessedDeliveriesTest extends GitHubTestSupport {
     }
 
     @Test
+    void aPollsIdsAreLookedUpAndRecordedAtOnceAndAnIdRecordedBeforeStaysAsItWas() {
+        ProcessedDeliveryIds batch = (ProcessedDeliveryIds) processed;
+        String before = newDeliveryId();
+        String applied = newDeliveryId();
+        String unknown = newDeliveryId();
+        processed.add(before);
+
+        assertThat(batch.processedAmong(List.of(before, applied, unknown))).containsExactly(before);
+        batch.recordAll(List.of(before, applied));
+
+        assertThat(batch.processedAmong(List.of(before, applied, unknown))).containsExactlyInAnyOrder(before, applied);
+        assertThat(jdbc().sql("SELECT count(*) FROM camel_messageprocessed WHERE processorname = :p"
+                        + " AND messageid IN (:before, :applied)").param("p", GitHubEventRoutes.PROCESSOR_NAME)
+                .param("before", before).param("applied", applied).query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
     void anIdRemovedAfterAFailureIsNoLongerFound() {
         String id = newDeliveryId();
         processed.add(id);
