@@ -43,8 +43,12 @@ class ArgumentSchemas implements JsonSchemaValidator {
         if (violations.isEmpty()) {
             return ValidationResponse.asValid(value.toString());
         }
-        return ValidationResponse.asInvalid(violations.stream().map(v -> v.field() + ": " + v.message()).toList()
-                .toString());
+        return ValidationResponse.asInvalid(describe(violations));
+    }
+
+    /** The violations as the SDK's validator reports them. */
+    static String describe(List<Fault.Violation> violations) {
+        return violations.stream().map(v -> v.field() + ": " + v.message()).toList().toString();
     }
 
     private JsonSchema compile(Map<String, Object> schema) {

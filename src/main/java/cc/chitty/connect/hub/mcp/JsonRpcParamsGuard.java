@@ -23,12 +23,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The MCP SDK reads a request's params into its own request type on the request thread, outside its error
  * handling, so params of the wrong shape (tool arguments that are a string, a name that is a number) became an
  * HTTP 500 quoting Jackson. This guard reads them into the same types first and answers a mismatch as JSON-RPC
- * says: error -32602 naming the method, over HTTP 200. Everything else passes to the SDK untouched.
+ * says: error -32602 naming the method, over HTTP 200. Everything else passes to the SDK untouched, with the
+ * message as parsed here ({@link #messageOf}), so that what comes after need not parse it again.
  */
 @Component
 @Order(FilterOrder.MCP_JSON_RPC_PARAMS)
 class JsonRpcParamsGuard extends OncePerRequestFilter {
 
+    private static final String MESSAGE = JsonRpcParamsGuard.class.getName() + ".message";
     private static final Set<String> PATHS = Set.of("/mcp", "/mcp/message");
     private static final Map<String, Class<?>> PARAMS = Map.of(
             McpSchema.METHOD_INITIALIZE, McpSchema.InitializeRequest.class,
@@ -55,27 +57,41 @@ class JsonRpcParamsGuard extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         byte[] body = request.getInputStream().readAllBytes();
-        String invalid = invalidParams(body);
+        JsonNode message = parsed(body);
+        String invalid = invalidParams(message);
         if (invalid != null) {
             ObjectNode answer = mapper.createObjectNode().put("jsonrpc", McpSchema.JSONRPC_VERSION);
-            answer.set("id", mapper.readTree(body).get("id"));
+            answer.set("id", message.get("id"));
             answer.putObject("error").put("code", McpSchema.ErrorCodes.INVALID_PARAMS)
                     .put("message", "Invalid params: " + invalid);
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             mapper.writeValue(response.getOutputStream(), answer);
             return;
         }
+        if (message != null) {
+            request.setAttribute(MESSAGE, message);
+        }
         chain.doFilter(new BufferedBodyRequest(request, body), response);
     }
 
-    /** Why the params of this JSON-RPC request do not fit its method, or null when they do (or it is not one). */
-    private String invalidParams(byte[] body) {
-        JsonNode message;
+    /**
+     * The JSON of a POST this guard passed, as it parsed it (not to be changed); null when the body was no JSON or
+     * the guard did not see the request. The body itself stays readable.
+     */
+    static JsonNode messageOf(HttpServletRequest request) {
+        return (JsonNode) request.getAttribute(MESSAGE);
+    }
+
+    private JsonNode parsed(byte[] body) {
         try {
-            message = mapper.readTree(body);
+            return mapper.readTree(body);
         } catch (IOException notJson) {
             return null; // the SDK answers a parse error itself
         }
+    }
+
+    /** Why the params of this JSON-RPC request do not fit its method, or null when they do (or it is not one). */
+    private String invalidParams(JsonNode message) {
         if (message == null || !message.path("method").isTextual() || !message.hasNonNull("params")) {
             return null;
         }

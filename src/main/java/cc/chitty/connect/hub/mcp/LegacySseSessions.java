@@ -15,10 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cc.chitty.connect.hub.security.ClientAuthentication;
-import cc.chitty.connect.hub.web.BufferedBodyRequest;
 import cc.chitty.connect.hub.web.Problem;
 import cc.chitty.connect.hub.web.ProblemWriter;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
 import io.modelcontextprotocol.spec.McpServerSession;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
@@ -75,7 +74,6 @@ class LegacySseSessions extends OncePerRequestFilter implements DisposableBean {
     private final Duration idleTimeout;
     private final int maxStreamsPerKey;
     private final ProblemWriter problems;
-    private final ObjectMapper mapper;
     // looked up when first needed: ResourceUpdates notifies through the MCP server that holds these sessions
     private final ObjectProvider<ResourceUpdates> updates;
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -84,12 +82,10 @@ class LegacySseSessions extends OncePerRequestFilter implements DisposableBean {
         return thread;
     });
 
-    LegacySseSessions(McpProperties properties, ProblemWriter problems, ObjectMapper mapper,
-            ObjectProvider<ResourceUpdates> updates) {
+    LegacySseSessions(McpProperties properties, ProblemWriter problems, ObjectProvider<ResourceUpdates> updates) {
         this.idleTimeout = properties.sseIdleTimeout();
         this.maxStreamsPerKey = properties.sseMaxStreamsPerKey();
         this.problems = problems;
-        this.mapper = mapper;
         this.updates = updates;
         long period = Math.max(1000, idleTimeout.toMillis() / 4);
         sweeper.scheduleWithFixedDelay(() -> closeIdle(System.nanoTime()), period, period, TimeUnit.MILLISECONDS);
@@ -199,10 +195,11 @@ class LegacySseSessions extends OncePerRequestFilter implements DisposableBean {
             return;
         }
         session.lastUsedNanos = System.nanoTime();
-        byte[] body = request.getInputStream().readAllBytes();
-        chain.doFilter(new BufferedBodyRequest(request, body), response);
+        // as JsonRpcParamsGuard, which runs before, parsed it
+        JsonNode message = JsonRpcParamsGuard.messageOf(request);
+        chain.doFilter(request, response);
         if (response.getStatus() < 300) {
-            session.subscriptions.follow(body, mapper, updates::getObject);
+            session.subscriptions.follow(message, updates::getObject);
         }
     }
 

@@ -1,10 +1,8 @@
 package cc.chitty.connect.hub.mcp;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import cc.chitty.connect.hub.web.BufferedBodyRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,8 +36,9 @@ import org.springframework.http.MediaType;
  *   (-32022 with the supported versions) when the request is shaped like one, otherwise a JSON-RPC -32600 listing
  *   them. 2024-11-05 is not spoken here: it is the SSE transport's, at {@code /mcp/sse}.</li>
  * </ul>
- * The body is looked at only when the headers do not decide, or to tell an {@code initialize}; it is at most
- * {@code hub.http.max-body-size}, the body-limit filter having refused anything larger.
+ * The body is looked at only when the headers do not decide, or to tell an {@code initialize} or a
+ * {@code tools/call} ({@link StatelessToolCall}), and only as {@link JsonRpcParamsGuard}, which every POST to
+ * {@code /mcp} passes first, parsed it: a body that is no JSON is the SDK's to answer.
  * <p>
  * Guarantees: every request reaches exactly one generation, with its body intact, after the Origin guard and the
  * API-key chain; a version nobody speaks is refused here with the list of those that are, never passed on.
@@ -48,19 +47,19 @@ final class McpRevisionRouter extends HttpServlet {
 
     private static final String META_VERSION = McpSchema.MetaKeys.PROTOCOL_VERSION;
 
-    private static final String INITIALIZE = "\"" + McpSchema.METHOD_INITIALIZE + "\"";
-
     private final HttpServlet modern;
     private final HttpServlet initialize;
+    private final StatelessToolCall statelessToolCall;
     private final StreamableSessions sessions;
     private final List<String> initializeVersions;
     private final List<String> supported;
     private final ObjectMapper mapper;
 
-    McpRevisionRouter(HttpServlet modern, HttpServlet initialize, StreamableSessions sessions,
-            List<String> initializeVersions, ObjectMapper mapper) {
+    McpRevisionRouter(HttpServlet modern, HttpServlet initialize, StatelessToolCall statelessToolCall,
+            StreamableSessions sessions, List<String> initializeVersions, ObjectMapper mapper) {
         this.modern = modern;
         this.initialize = initialize;
+        this.statelessToolCall = statelessToolCall;
         this.sessions = sessions;
         this.initializeVersions = List.copyOf(initializeVersions);
         this.supported = ModernMcpServer.discoverable(initializeVersions);
@@ -105,8 +104,7 @@ final class McpRevisionRouter extends HttpServlet {
             if (namesSession) {
                 sessions.serve(request, response);
             } else {
-                byte[] body = request.getInputStream().readAllBytes();
-                olderGeneration(new BufferedBodyRequest(request, body), response, isInitialize(body));
+                olderGeneration(request, response, JsonRpcParamsGuard.messageOf(request));
             }
             return;
         }
@@ -114,39 +112,29 @@ final class McpRevisionRouter extends HttpServlet {
             modern.service((ServletRequest) request, (ServletResponse) response);
             return;
         }
-        byte[] body = request.getInputStream().readAllBytes();
-        BufferedBodyRequest buffered = new BufferedBodyRequest(request, body);
-        JsonNode message = parsed(body);
-        if (request.getHeader(McpHttp.Headers.MCP_METHOD) != null || isModernShaped(message)) {
-            modern.service((ServletRequest) buffered, (ServletResponse) response);
+        JsonNode message = JsonRpcParamsGuard.messageOf(request);
+        if (isModernShaped(message)) {
+            modern.service((ServletRequest) request, (ServletResponse) response);
         } else if (version != null) {
             unsupportedVersion(response);
         } else if (namesSession) {
-            sessions.serve(buffered, response);
+            sessions.serve(request, response);
         } else {
-            olderGeneration(buffered, response, isInitialize(message));
+            olderGeneration(request, response, message);
         }
     }
 
-    /** A request of the older generation naming no session: an initialize may open one, the rest is stateless. */
-    private void olderGeneration(HttpServletRequest request, HttpServletResponse response, boolean initializes)
+    /**
+     * A request of the older generation naming no session: an initialize may open one, a tools/call is answered
+     * directly, the rest by the stateless server.
+     */
+    private void olderGeneration(HttpServletRequest request, HttpServletResponse response, JsonNode message)
             throws ServletException, IOException {
-        if (!initializes || !sessions.open(request, response)) {
-            initialize.service((ServletRequest) request, (ServletResponse) response);
+        if (isInitialize(message) && sessions.open(request, response)
+                || statelessToolCall.answer(request, message, response)) {
+            return;
         }
-    }
-
-    private JsonNode parsed(byte[] body) {
-        try {
-            return mapper.readTree(body);
-        } catch (IOException notJson) {
-            return null;
-        }
-    }
-
-    /** Only a body naming the method is parsed: the one-POST tools/call of a stateless client is not. */
-    private boolean isInitialize(byte[] body) {
-        return new String(body, StandardCharsets.UTF_8).contains(INITIALIZE) && isInitialize(parsed(body));
+        initialize.service((ServletRequest) request, (ServletResponse) response);
     }
 
     private static boolean isInitialize(JsonNode message) {

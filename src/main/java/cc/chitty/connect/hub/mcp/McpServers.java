@@ -125,10 +125,10 @@ class McpServers {
     ServletRegistrationBean<McpRevisionRouter> streamableHttpServlet(HttpServletStatelessServerTransport transport,
             McpStatelessSyncServer server, StreamableSessions sessions, McpSyncServer streamableSessionServer,
             HttpServletMcpTransport modernTransport, io.modelcontextprotocol.modern.server.McpServer modernServer,
-            ObjectMapper mapper) {
-        ServletRegistrationBean<McpRevisionRouter> servlet = new ServletRegistrationBean<>(
-                new McpRevisionRouter(modernTransport, transport, sessions, transport.protocolVersions(), mapper),
-                "/mcp");
+            ToolDispatcher dispatcher, HubTools tools, ArgumentSchemas schemas, ObjectMapper mapper) {
+        StatelessToolCall toolCall = new StatelessToolCall(dispatcher, tools, schemas, mapper, json);
+        ServletRegistrationBean<McpRevisionRouter> servlet = new ServletRegistrationBean<>(new McpRevisionRouter(
+                modernTransport, transport, toolCall, sessions, transport.protocolVersions(), mapper), "/mcp");
         servlet.setName("mcp-streamable-http");
         servlet.setAsyncSupported(true);
         servlet.setLoadOnStartup(1);
@@ -143,9 +143,9 @@ class McpServers {
     }
 
     @Bean
-    LegacySseSessions legacySseSessions(McpProperties properties, ProblemWriter problems, ObjectMapper mapper,
+    LegacySseSessions legacySseSessions(McpProperties properties, ProblemWriter problems,
             ObjectProvider<ResourceUpdates> updates) {
-        return new LegacySseSessions(properties, problems, mapper, updates);
+        return new LegacySseSessions(properties, problems, updates);
     }
 
     /** Binds each legacy session to the key that opened it; runs after authentication has named the key. */

@@ -3,6 +3,7 @@ package cc.chitty.connect.hub.mcp;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -99,7 +100,9 @@ class ModernMcpServer {
         Set<Map<String, Object>> outputs = new HashSet<>();
         handlers.tools().stream().map(io.modelcontextprotocol.spec.McpSchema.Tool::outputSchema)
                 .filter(Objects::nonNull).forEach(outputs::add);
-        return (schema, value) -> outputs.contains(schema) ? schemas.validate(schema, value)
+        // by identity: the SDK hands over the schema it holds, and hashing a nested map on every call costs more
+        Map<Map<String, Object>, Boolean> isOutput = Collections.synchronizedMap(new IdentityHashMap<>());
+        return (schema, value) -> isOutput.computeIfAbsent(schema, outputs::contains) ? schemas.validate(schema, value)
                 : JsonSchemaValidator.ValidationResponse.asValid(null);
     }
 }

@@ -1,12 +1,10 @@
 package cc.chitty.connect.hub.mcp;
 
-import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 
 /**
@@ -20,13 +18,7 @@ final class SessionSubscriptions {
     private volatile boolean ended;
 
     /** Follows a message the session posted, once the SDK answered it without an HTTP error. */
-    void follow(byte[] body, ObjectMapper mapper, Supplier<ResourceUpdates> updates) {
-        JsonNode message;
-        try {
-            message = mapper.readTree(body);
-        } catch (IOException notJson) {
-            return;
-        }
+    void follow(JsonNode message, Supplier<ResourceUpdates> updates) {
         String uri = message == null ? null : message.path("params").path("uri").asText(null);
         if (uri == null) {
             return;

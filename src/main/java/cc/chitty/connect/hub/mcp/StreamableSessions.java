@@ -14,7 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import cc.chitty.connect.hub.web.BufferedBodyRequest;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
@@ -201,10 +201,11 @@ final class StreamableSessions {
             ended(sessionId, session);
         }
         if ("POST".equals(request.getMethod())) {
-            byte[] body = request.getInputStream().readAllBytes();
-            transport.service((ServletRequest) new BufferedBodyRequest(request, body), (ServletResponse) response);
+            // as JsonRpcParamsGuard parsed it before the SDK reads the body
+            JsonNode message = JsonRpcParamsGuard.messageOf(request);
+            transport.service((ServletRequest) request, (ServletResponse) response);
             if (response.getStatus() < 300) {
-                session.subscriptions.follow(body, mapper, updates::getObject);
+                session.subscriptions.follow(message, updates::getObject);
             }
             return;
         }

@@ -33,6 +33,9 @@ class ToolDispatcher {
     record Outcome(McpSchema.CallToolResult result, RateLimiter.Decision limit) {
     }
 
+    private static final TypeReference<Map<String, Object>> STRUCTURED = new TypeReference<>() {
+    };
+
     private static final Logger log = LoggerFactory.getLogger(ToolDispatcher.class);
 
     private final HubTools tools;
@@ -48,9 +51,14 @@ class ToolDispatcher {
     }
 
     Outcome call(String name, Map<String, Object> arguments, Caller caller) {
+        return call(name, (JsonNode) mapper.valueToTree(arguments != null ? arguments : Map.of()), caller);
+    }
+
+    /** The same, for arguments the caller already holds as a tree (null or JSON null when there are none). */
+    Outcome call(String name, JsonNode arguments, Caller caller) {
         HubTool tool = tools.find(name).orElseThrow(() -> ToolCallRefused.unknownTool(name));
         RateLimiter.Decision limit = gate.admit("The tool " + name, List.of(tool.capability()), caller);
-        JsonNode args = mapper.valueToTree(arguments != null ? arguments : Map.of());
+        JsonNode args = arguments == null || arguments.isNull() ? mapper.createObjectNode() : arguments;
         List<Fault.Violation> violations = schemas.violations(tool.inputSchema(), args);
         if (!violations.isEmpty()) {
             throw ToolCallRefused.invalidArguments(name, violations);
@@ -76,11 +84,17 @@ class ToolDispatcher {
      * answer is the hub's own) the same answer as structured content too.
      */
     private McpSchema.CallToolResult success(HubTool tool, String answer) throws IOException {
-        McpSchema.CallToolResult.Builder result = McpSchema.CallToolResult.builder().addTextContent(pretty(answer))
+        boolean empty = answer == null || answer.isBlank();
+        JsonNode parsed = empty ? null : parsed(answer);
+        String text = empty ? "{}" : parsed == null ? answer
+                : mapper.writerWithDefaultPrettyPrinter().writeValueAsString(parsed);
+        McpSchema.CallToolResult.Builder result = McpSchema.CallToolResult.builder().addTextContent(text)
                 .isError(false);
         if (tool.outputSchema() != null) {
-            result.structuredContent(mapper.readValue(answer, new TypeReference<Map<String, Object>>() {
-            }));
+            if (parsed == null || !parsed.isObject()) {
+                throw new IOException("the answer of the tool " + tool.name() + " is not a JSON object");
+            }
+            result.structuredContent(mapper.convertValue(parsed, STRUCTURED));
         }
         return result.build();
     }
@@ -103,14 +117,12 @@ class ToolDispatcher {
         }
     }
 
-    private String pretty(String answer) {
-        if (answer == null || answer.isBlank()) {
-            return "{}";
-        }
+    /** The answer parsed once for both of its shapes, null when it is not JSON. */
+    private JsonNode parsed(String answer) {
         try {
-            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(mapper.readTree(answer));
+            return mapper.readTree(answer);
         } catch (IOException notJson) {
-            return answer;
+            return null;
         }
     }
 }

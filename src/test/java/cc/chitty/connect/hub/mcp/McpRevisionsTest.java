@@ -281,6 +281,39 @@ class McpRevisionsTest extends HubIntegrationTest {
         assertThat(parse(called.body()).at("/result/resultType").isMissingNode()).isTrue();
     }
 
+    @Test
+    void aOnePostToolCallWithoutASessionIsAnsweredAsJsonRpc() {
+        String reader = createKey("one-post-reader", "registry:read").get("key").asText();
+        String call = "{\"jsonrpc\":\"2.0\",\"id\":\"c-1\",\"method\":\"tools/call\",\"params\":";
+
+        HttpResponse<String> called = post(reader, call + "{\"name\":\"chitty_registry_discover\"}}",
+                "MCP-Protocol-Version", "2025-11-25");
+        assertThat(called.statusCode()).as(called.body()).isEqualTo(200);
+        assertThat(called.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/json"));
+        assertThat(called.headers().firstValue("Mcp-Session-Id")).isEmpty();
+        JsonNode answer = parse(called.body());
+        assertThat(answer.path("id").asText()).isEqualTo("c-1");
+        assertThat(answer.at("/result/isError").asBoolean()).isFalse();
+        assertThat(parse(answer.at("/result/content/0/text").asText()))
+                .isEqualTo(answer.at("/result/structuredContent"));
+
+        JsonNode refused = parse(post(reader, call + "{\"name\":\"chittyid_mint\",\"arguments\":{\"entity\":"
+                + "\"PEO\"}}}").body());
+        assertThat(refused.path("id").asText()).isEqualTo("c-1");
+        assertThat(refused.at("/error/code").asInt()).isEqualTo(McpErrors.INSUFFICIENT_SCOPE);
+        assertThat(refused.at("/error/data/requiredScope").asText()).isEqualTo("chittyid:mint");
+
+        JsonNode invalid = parse(post(reader, call + "{\"name\":\"chitty_registry_discover\",\"arguments\":"
+                + "{\"capabilities\":\"mint\"}}}").body());
+        assertThat(invalid.at("/error/code").asInt()).isEqualTo(McpSchema.ErrorCodes.INVALID_PARAMS);
+        assertThat(invalid.at("/error/data/errors/0/field").asText()).contains("capabilities");
+
+        JsonNode unknown = parse(post(reader, call + "{\"name\":\"no_such_tool\"}}").body());
+        assertThat(unknown.at("/error/code").asInt()).isEqualTo(McpSchema.ErrorCodes.INVALID_PARAMS);
+        assertThat(unknown.at("/error/message").asText()).contains("Unknown tool");
+    }
+
     /** A 2026-07-28 request as the revision shapes it: Mcp-Method (or the one given), Mcp-Name, the version. */
     private HttpResponse<String> modernPost(String key, String method, String name, String params,
             String... methodHeader) {

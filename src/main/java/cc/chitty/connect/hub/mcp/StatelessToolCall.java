@@ -1,0 +1,105 @@
+package cc.chitty.connect.hub.mcp;
+
+import java.io.IOException;
+import java.util.List;
+
+import cc.chitty.connect.hub.upstream.Fault;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.transport.HttpServletRequestUtils;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+/**
+ * A {@code tools/call} of the {@code initialize} revisions naming no session, answered on the request's thread from
+ * the message {@link JsonRpcParamsGuard} parsed, instead of by the SDK's stateless server, which would read the body
+ * again, parse it twice more and run the call through Reactor: this is the one-POST call every stateless client
+ * makes, and the hub's busiest MCP request. The answer is the SDK's, byte for byte: HTTP 200, {@code application/json},
+ * the JSON-RPC result (the tool's output checked against its output schema, as the SDK checks it) or the error
+ * {@link McpErrors} makes of a refusal, written by the same JSON mapper.
+ * <p>
+ * Guarantees: only a request the SDK would run the tool for is taken (JSON content, an {@code Accept} of both kinds,
+ * a JSON-RPC request with an id, a tool the hub has); anything else is left to the SDK, untouched, to answer as it
+ * does.
+ */
+final class StatelessToolCall {
+
+    private final ToolDispatcher dispatcher;
+    private final HubTools tools;
+    private final ArgumentSchemas schemas;
+    private final ObjectMapper mapper;
+    private final McpJsonMapper json;
+
+    StatelessToolCall(ToolDispatcher dispatcher, HubTools tools, ArgumentSchemas schemas, ObjectMapper mapper,
+            McpJsonMapper json) {
+        this.dispatcher = dispatcher;
+        this.tools = tools;
+        this.schemas = schemas;
+        this.mapper = mapper;
+        this.json = json;
+    }
+
+    /** @return false, having read and answered nothing, when the request is not one this class takes */
+    boolean answer(HttpServletRequest request, JsonNode message, HttpServletResponse response) throws IOException {
+        HubTool tool = toolCalled(request, message);
+        if (tool == null) {
+            return false;
+        }
+        JsonNode params = message.get("params");
+        McpSchema.JSONRPCResponse answer;
+        try {
+            McpSchema.CallToolResult result =
+                    dispatcher.call(tool.name(), params.get("arguments"), Caller.of(request)).result();
+            answer = McpSchema.JSONRPCResponse.result(message.get("id"), checkedOutput(tool, result));
+        } catch (ToolCallRefused refused) {
+            McpError error = McpErrors.of(refused);
+            answer = McpSchema.JSONRPCResponse.error(message.get("id"), error.getJsonRpcError());
+        }
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getOutputStream().write(json.writeValueAsBytes(answer));
+        return true;
+    }
+
+    /** The tool a request of the SDK's stateless transport calls, or null when this is no such request. */
+    private HubTool toolCalled(HttpServletRequest request, JsonNode message) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (message == null || !HttpServletRequestUtils.isJsonContentType(request.getContentType()) || accept == null
+                || !accept.contains(MediaType.APPLICATION_JSON_VALUE)
+                || !accept.contains(MediaType.TEXT_EVENT_STREAM_VALUE)
+                || !McpSchema.JSONRPC_VERSION.equals(message.path("jsonrpc").asText(null))
+                || !McpSchema.METHOD_TOOLS_CALL.equals(message.path("method").asText(null))
+                || !(message.path("id").isTextual() || message.path("id").isNumber())) {
+            return null;
+        }
+        JsonNode params = message.get("params");
+        if (params == null || !params.isObject() || !params.path("name").isTextual()
+                || !(params.path("arguments").isMissingNode() || params.get("arguments").isNull()
+                        || params.get("arguments").isObject())) {
+            return null;
+        }
+        return tools.find(params.get("name").asText()).orElse(null);
+    }
+
+    /** The SDK's check of a tool's structured output against its output schema, with its answer when it fails. */
+    private McpSchema.CallToolResult checkedOutput(HubTool tool, McpSchema.CallToolResult result) {
+        if (tool.outputSchema() == null || Boolean.TRUE.equals(result.isError())
+                || result.structuredContent() == null) {
+            return result;
+        }
+        List<Fault.Violation> violations =
+                schemas.violations(tool.outputSchema(), mapper.valueToTree(result.structuredContent()));
+        if (violations.isEmpty()) {
+            return result;
+        }
+        return McpSchema.CallToolResult.builder().content(List.of(McpSchema.TextContent.builder(
+                "Tool (" + tool.name() + ") output validation failed: " + ArgumentSchemas.describe(violations))
+                .build())).isError(true).build();
+    }
+}
