@@ -29,6 +29,9 @@ import org.springframework.context.SmartLifecycle;
  */
 public final class EmbeddedKafkaBroker implements SmartLifecycle, AutoCloseable {
 
+    /** Before the web server and Camel start, after both have stopped. */
+    public static final int PHASE = Integer.MIN_VALUE + 1000;
+
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
 
     /** The one user a SASL/PLAIN listener accepts. */
@@ -106,8 +109,7 @@ public final class EmbeddedKafkaBroker implements SmartLifecycle, AutoCloseable 
 
     @Override
     public int getPhase() {
-        // before the web server and Camel start, after both have stopped
-        return Integer.MIN_VALUE + 1000;
+        return PHASE;
     }
 
     private static KafkaRaftServer boot(Properties props) {

@@ -3,9 +3,11 @@ package cc.chitty.connect.hub.github.events;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import cc.chitty.connect.hub.embedded.EmbeddedKafkaBroker;
 import cc.chitty.connect.hub.github.GitHubProperties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
@@ -19,20 +21,23 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * Before Camel starts its routes, makes sure {@code github-events} and its dead-letter topic exist, take records
- * as large as GitHub's 25 MB payloads (a broker's default limit is 1 MB), and are created with an explicit
- * replication factor and {@code min.insync.replicas} ({@code hub.github.replication}; by default
+ * Before Camel starts its routes (its consumers included), makes sure {@code github-events} and its dead-letter
+ * topic exist, take records as large as GitHub's 25 MB payloads (a broker's default limit is 1 MB), and are created
+ * with an explicit replication factor and {@code min.insync.replicas} ({@code hub.github.replication}; by default
  * {@code min(3, brokers)} and one less than that, at least 1). A topic that already exists with less is not
  * changed (that takes a partition reassignment an operator plans) but reported: a WARN line and the
  * {@code githubTopics} health component. A broker that does not answer in time is logged; the intake then answers
- * 503 until it does.
+ * 503 until it does. The set-up's Admin round trips run on a thread of their own, started right after the embedded
+ * broker (when there is one) has booted, beside the rest of the start-up (the web server's start, reading the
+ * routes); Camel's start waits for them.
  */
 @Component
-class GitHubTopics implements CamelContextConfiguration {
+class GitHubTopics implements CamelContextConfiguration, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(GitHubTopics.class);
 
@@ -42,7 +47,8 @@ class GitHubTopics implements CamelContextConfiguration {
 
     private final GitHubProperties properties;
     private final Admin admin;
-    private volatile List<TopicState> states = List.of();
+    private volatile CompletableFuture<List<TopicState>> setUp = CompletableFuture.completedFuture(List.of());
+    private volatile boolean running;
 
     GitHubTopics(GitHubProperties properties, @Lazy Admin admin) {
         this.properties = properties;
@@ -50,7 +56,42 @@ class GitHubTopics implements CamelContextConfiguration {
     }
 
     @Override
+    public void start() {
+        running = true;
+        setUp = CompletableFuture.supplyAsync(this::setUp, task -> {
+            Thread thread = new Thread(task, "github-topics");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    @Override
+    public int getPhase() {
+        // the embedded broker's start() waits for its boot: the set-up's timeouts do not count a broker still booting
+        return EmbeddedKafkaBroker.PHASE + 1;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
     public void beforeApplicationStart(CamelContext camelContext) {
+        setUp.join();
+    }
+
+    /** The topics as the set-up found them; empty while it runs and when it could not reach the broker. */
+    List<TopicState> states() {
+        return setUp.getNow(List.of());
+    }
+
+    private List<TopicState> setUp() {
         int timeout = (int) properties.topicSetupTimeout().toMillis();
         try {
             int brokers = admin.describeCluster().nodes().get(timeout, TimeUnit.MILLISECONDS).size();
@@ -66,15 +107,11 @@ class GitHubTopics implements CamelContextConfiguration {
                                 AlterConfigOp.OpType.SET)))).all().get(timeout, TimeUnit.MILLISECONDS);
                 found.add(inspect(topic, replicationFactor, minInsync, timeout));
             }
-            states = List.copyOf(found);
+            return List.copyOf(found);
         } catch (Exception e) {
             log.warn("could not set up the GitHub topics: {}", e.getClass().getSimpleName());
+            return List.of();
         }
-    }
-
-    /** The topics as the last set-up found them; empty when it could not reach the broker. */
-    List<TopicState> states() {
-        return states;
     }
 
     private void create(String topic, int replicationFactor, Map<String, String> configs, int timeout)

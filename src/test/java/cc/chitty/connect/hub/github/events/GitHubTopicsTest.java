@@ -47,6 +47,7 @@ class GitHubTopicsTest extends GitHubTestSupport {
         admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(10, TimeUnit.SECONDS);
         GitHubTopics topics = new GitHubTopics(wanting(topic, new GitHubProperties.Replication(1, 2)), admin);
 
+        topics.start();
         topics.beforeApplicationStart(null);
 
         assertThat(topics.states()).filteredOn(state -> state.topic().equals(topic)).singleElement()
