@@ -1,6 +1,7 @@
 package cc.chitty.connect.hub.edge;
 
 import java.util.List;
+import java.util.Set;
 
 import cc.chitty.connect.hub.web.BodyTooLargeException;
 import cc.chitty.connect.hub.web.HttpLimitsProperties;
@@ -23,8 +24,8 @@ import org.springframework.stereotype.Component;
  * forwarded to it over loopback, streamed both ways (an SSE stream flows as it is written), with the client's
  * address in {@value ForwardConnector#HEADER} so that rate limits, audit and the failure throttle see the
  * real client. Guarantees: the operator surface ({@link #OPERATOR_PREFIXES}) is never forwarded, it answers 404
- * problem+json here; the REST door's paths are never forwarded, whatever Camel's routes do not match (path and
- * method) is answered 404 problem+json here; a body announced larger than its path's limit ({@code hub.http}) is
+ * problem+json here; the REST door's paths are never forwarded, whatever Camel's routes do not match is answered
+ * here, 405 problem+json with {@code Allow} when only the method is wrong, 404 problem+json otherwise; a body announced larger than its path's limit ({@code hub.http}) is
  * answered 413 here, unsent; a header of that name sent by a client is replaced, never passed on.
  */
 @Component
@@ -36,6 +37,7 @@ class LoopbackForwarder implements PublicPaths {
     private final HttpProxy proxy;
     private final ProblemWriter problems;
     private final HttpLimitsProperties limits;
+    private Router router;
 
     LoopbackForwarder(Vertx vertx, PublicPortProperties properties, ProblemWriter problems, ForwardConnector tomcat,
             HttpLimitsProperties limits) {
@@ -64,6 +66,7 @@ class LoopbackForwarder implements PublicPaths {
 
     @Override
     public void mountOn(Router router) {
+        this.router = router;
         router.route().order(PublicRouteOrder.OWN_PATHS).handler(this::hideOperatorSurface);
         router.route().order(PublicRouteOrder.FORWARD).handler(this::forward);
     }
@@ -79,7 +82,7 @@ class LoopbackForwarder implements PublicPaths {
     private void forward(RoutingContext context) {
         String path = context.normalizedPath();
         if (path.startsWith(REST_DOOR_PREFIX)) {
-            problems.write(context, Problem.of(404, "not-found", "Not Found", "No such operation"));
+            refuseUnserved(context, path);
             return;
         }
         // Tomcat would refuse it as soon as it saw the length, and close the connection under the forwarded body
@@ -91,6 +94,17 @@ class LoopbackForwarder implements PublicPaths {
         proxy.handle(context.request());
     }
 
+    /** 405 with {@code Allow} when another method of the path is served, 404 when none is. */
+    private void refuseUnserved(RoutingContext context, String path) {
+        Set<String> allowed = AllowedMethods.of(router, path);
+        if (allowed.isEmpty()) {
+            problems.write(context, Problem.of(404, "not-found", "Not Found", "No such operation"));
+            return;
+        }
+        context.response().putHeader("Allow", String.join(", ", allowed));
+        problems.write(context, Problem.of(405, "method-not-allowed", "Method Not Allowed",
+                context.request().method().name() + " is not served here; see Allow"));
+    }
 
     /** The peer this port saw, for Tomcat's {@link ForwardConnector}. */
     private static final class ClientAddressInterceptor implements ProxyInterceptor {

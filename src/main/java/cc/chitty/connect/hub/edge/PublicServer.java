@@ -46,7 +46,8 @@ class PublicServer {
      * and method only: a request of another media type must meet the edge checks (415 problem+json, counted), where
      * Vert.x would have matched nothing and answered a bare 404. A route's body is read whole before it runs, held
      * to {@code hub.http}'s largest limit as it arrives (413 at the first byte past it, however it is sent), except
-     * an upload path's, which streams (read by its capability, held to its own limit by {@code restBodyLimit}).
+     * an upload path's or a route's that asks to stream (the webhook door's), which {@link SpoolingConsumer} spools,
+     * held to the path's own limit.
      */
     @Bean("platform-http-engine")
     PlatformHttpEngine platformHttpEngine(HttpLimitsProperties limits) {
@@ -55,8 +56,15 @@ class PublicServer {
             public PlatformHttpConsumer createConsumer(PlatformHttpEndpoint endpoint, Processor processor) {
                 endpoint.setConsumes(null);
                 endpoint.setProduces(null);
-                endpoint.setUseStreaming(limits.isUpload(endpoint.getPath()));
-                return super.createConsumer(endpoint, processor);
+                boolean spooled = limits.isUpload(endpoint.getPath()) || endpoint.isUseStreaming();
+                endpoint.setUseStreaming(false);
+                if (!spooled) {
+                    return super.createConsumer(endpoint, processor);
+                }
+                endpoint.setUseBodyHandler(false);
+                return new SpoolingConsumer(endpoint, processor, getHandlers(),
+                        VertxPlatformHttpRouter.getRouterNameFromPort(getServerPort()),
+                        limits.limitFor(endpoint.getPath()));
             }
         };
     }
