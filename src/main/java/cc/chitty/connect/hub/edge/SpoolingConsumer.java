@@ -44,14 +44,18 @@ final class SpoolingConsumer extends VertxPlatformHttpConsumer {
     }
 
     private Future<Void> spool(HttpServerRequest request, Exchange exchange, Message message) {
+        message.setBody(null);
         if (request.isEnded()) {
-            message.setBody(null);
+            return Future.succeededFuture();
+        }
+        if (PublicPaths.announcedLength(request) > limit) {
+            // no body: the route refuses it by its announced length
+            request.handler(dropped -> { }).resume();
             return Future.succeededFuture();
         }
         Promise<Void> spooled = Promise.promise();
         // deleted with its temporary file when the exchange completes
         CachedOutputStream body = new CachedOutputStream(exchange, true);
-        long announced = PublicPaths.announcedLength(request);
         long[] kept = {0};
         Runnable handOver = () -> {
             try {
@@ -82,9 +86,6 @@ final class SpoolingConsumer extends VertxPlatformHttpConsumer {
                 handOver.run();
             }
         });
-        if (announced > limit) {
-            handOver.run();
-        }
         request.resume();
         return spooled.future();
     }
