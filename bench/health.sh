@@ -12,6 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 hub_port=18450
+management_port=18459
 stand_in_port=18451
 . bench/lib.sh
 jar=${1:-$jar}
@@ -28,7 +29,7 @@ taskset -c 0 java -Xmx256m -jar "$wiremock" --port "$stand_in_port" --bind-addre
 pids+=($!)
 wait_for "http://127.0.0.1:$stand_in_port/__admin/health"
 
-HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=bench PORT=$hub_port SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true \
+HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=bench PORT=$hub_port HUB_MANAGEMENT_PORT=$management_port SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true \
   HUB_CONTEXT_INIT=false HUB_REGISTRY_CACHE_TTL=0 \
   HUB_UPSTREAMS_SERVICES_CHITTYREGISTRY_BASE_URL="http://127.0.0.1:$stand_in_port" \
   HUB_UPSTREAMS_SERVICES_CHITTYREGISTRY_TOKEN=bench-token \
@@ -37,12 +38,12 @@ HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=bench PORT=$hub_port SPRING_PROFIL
 hub=$!
 pids+=($hub)
 # a busy machine can take minutes to start the hub
-wait_for "http://127.0.0.1:$hub_port/actuator/health/readiness" 600
+wait_for "http://127.0.0.1:$management_port/actuator/health/readiness" 600
 echo "hub resident after start: $(rss_mb $hub) MB"
-key=$(new_key "http://127.0.0.1:$hub_port" bench bench 1000000000 '["registry:read"]')
+key=$(new_key "http://127.0.0.1:$management_port" bench bench 1000000000 '["registry:read"]')
 
 pool_uses() {
-  curl -fs -u operator:bench "http://127.0.0.1:$hub_port/actuator/prometheus" \
+  curl -fs -u operator:bench "http://127.0.0.1:$management_port/actuator/prometheus" \
     | awk '/^hikaricp_connections_usage_seconds_count/ {print $2}'
 }
 # one wrk run on CPU 1; prints "req/s p50 p99 cpu-µs-per-request"

@@ -1,5 +1,5 @@
 # Shared set-up of the load benchmarks (sourced): a work directory and process list cleaned up on exit, wrk, the
-# packaged jar and the WireMock standalone jar, wait_for <url> [seconds, default 60], and new_key <hub url>
+# packaged jar and the WireMock standalone jar, wait_for <url> [seconds, default 60], and new_key <hub management url>
 # <operator password> <name> <requests per minute> [scopes as a JSON array], which creates an API key through the
 # admin API and prints it.
 work=$(mktemp -d /tmp/hub-bench.XXXXXX)

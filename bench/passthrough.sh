@@ -20,6 +20,7 @@ esac
 service_env=$(echo "$service" | tr '[:lower:]' '[:upper:]')
 stand_in_port=18401
 hub_port=18400
+management_port=18409
 . bench/lib.sh
 
 # wrk's summary as "req/s|p50|p99"
@@ -37,7 +38,7 @@ measure() {
 
 start_hub() {
   local limiter=$1 breakers=$2
-  HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=bench PORT=$hub_port SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true \
+  HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=bench PORT=$hub_port HUB_MANAGEMENT_PORT=$management_port SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true \
   HUB_RATE_LIMIT_ENABLED=$limiter HUB_BREAKERS_ENABLED=$breakers HUB_REGISTRY_CACHE_TTL=0 HUB_CONTEXT_INIT=false \
     env "HUB_UPSTREAMS_SERVICES_${service_env}_BASE_URL=http://127.0.0.1:$stand_in_port" \
     "HUB_UPSTREAMS_SERVICES_${service_env}_TOKEN=bench-token" \
@@ -45,8 +46,8 @@ start_hub() {
       --hub.embedded.kafka.port=0 --hub.embedded.kafka.controller-port=0 > "$work/hub.log" 2>&1 &
   hub_pid=$!
   pids+=("$hub_pid")
-  wait_for "http://127.0.0.1:$hub_port/actuator/health/readiness"
-  key=$(new_key "http://127.0.0.1:$hub_port" bench bench 1000000000)
+  wait_for "http://127.0.0.1:$management_port/actuator/health/readiness"
+  key=$(new_key "http://127.0.0.1:$management_port" bench bench 1000000000)
 }
 
 stop_hub() { kill "$hub_pid"; wait "$hub_pid" 2>/dev/null || true; }

@@ -16,6 +16,7 @@
 # Needs nginx (apt-get install -y nginx); builds the hub's jar and G's jar when they are missing.
 # Usage: bench/peers.sh [seconds per measured run, default 20] [warm-up seconds per target, default 60]
 #        [rounds, default 5]   (a smoke run of about two minutes: bench/peers.sh 2 2 1)
+# HUB_JAVA_OPTS adds JVM options to the hub (a profile: HUB_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/h.jfr)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-20}
@@ -26,8 +27,10 @@ hub_port=18600
 d_port=18601
 n_port=18602
 g_port=18603
+# the hub's management port (admin API, actuator)
+management_port=18604
 command -v nginx >/dev/null || { echo "nginx is needed: apt-get install -y nginx" >&2; exit 1; }
-for port in $hub_port $d_port $n_port $g_port; do
+for port in $hub_port $d_port $n_port $g_port $management_port; do
   ! (echo > "/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "port $port is in use" >&2; exit 1; }
 done
 . bench/lib.sh
@@ -73,11 +76,11 @@ taskset -c 0 java -Xms256m -Xmx512m -jar "$gateway_jar" --server.address=127.0.0
 g_pid=$!
 pids+=("$g_pid")
 
-HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=bench PORT=$hub_port SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true \
+HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=bench PORT=$hub_port HUB_MANAGEMENT_PORT=$management_port SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true \
 HUB_RATE_LIMIT_ENABLED=true HUB_BREAKERS_ENABLED=true HUB_REGISTRY_CACHE_TTL=0 HUB_CONTEXT_INIT=false \
 HUB_UPSTREAMS_SERVICES_CHITTYREGISTRY_BASE_URL=http://127.0.0.1:$d_port \
 HUB_UPSTREAMS_SERVICES_CHITTYREGISTRY_TOKEN=bench-token \
-  taskset -c 0 java -Xms256m -Xmx512m -jar "$jar" \
+  taskset -c 0 java -Xms256m -Xmx512m ${HUB_JAVA_OPTS:-} -jar "$jar" \
     --hub.embedded.kafka.port=0 --hub.embedded.kafka.controller-port=0 > "$work/hub.log" 2>&1 &
 hub_pid=$!
 pids+=("$hub_pid")
@@ -85,8 +88,8 @@ pids+=("$hub_pid")
 wait_for "http://127.0.0.1:$d_port/api/services"
 wait_for "http://127.0.0.1:$n_port/api/services"
 wait_for "http://127.0.0.1:$g_port/api/services" 180
-wait_for "http://127.0.0.1:$hub_port/actuator/health/readiness" 300
-key=$(new_key "http://127.0.0.1:$hub_port" bench bench 1000000000 '["registry:read"]')
+wait_for "http://127.0.0.1:$management_port/actuator/health/readiness" 300
+key=$(new_key "http://127.0.0.1:$management_port" bench bench 1000000000 '["registry:read"]')
 # the embedded PostgreSQL daemonizes away from the JVM: its postmaster is counted with the hub
 hub_pids="$hub_pid $(pgrep -o -f -- "-D $work/data/postgres" || true)"
 

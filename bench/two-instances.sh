@@ -18,6 +18,8 @@ stand_in_port=$((base + 2))
 github_port=$((base + 3))
 secret=two-webhook-secret
 ports=($base $((base + 1)))
+# their management ports (admin API, actuator)
+management_ports=($((base + 6)) $((base + 7)))
 hubs=()
 failures=()
 check() { if eval "$2"; then echo "  ok   $1"; else echo "  FAIL $1"; failures+=("$1"); fi; }
@@ -38,7 +40,7 @@ openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/app.pem
 
 start_hub() {
   local i=$1
-  HUB_DATA_DIR=$work/hub-$i HUB_OPERATOR_PASSWORD=two PORT=${ports[$i]} SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true \
+  HUB_DATA_DIR=$work/hub-$i HUB_OPERATOR_PASSWORD=two PORT=${ports[$i]} HUB_MANAGEMENT_PORT=${management_ports[$i]} SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true \
   JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$db SPRING_DATASOURCE_USERNAME=postgres \
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$kafka_port HUB_RATE_LIMIT_STORE=postgres HUB_CONTEXT_INIT=false \
   HUB_UPSTREAMS_SERVICES_CHITTYID_BASE_URL=http://127.0.0.1:$stand_in_port HUB_UPSTREAMS_SERVICES_CHITTYID_TOKEN=two \
@@ -51,14 +53,15 @@ start_hub() {
 start_hub 0
 start_hub 1
 # two hubs starting at once on a busy 2-core machine can take minutes
-wait_for "http://127.0.0.1:${ports[0]}/actuator/health/readiness" 300
-wait_for "http://127.0.0.1:${ports[1]}/actuator/health/readiness" 300
+wait_for "http://127.0.0.1:${management_ports[0]}/actuator/health/readiness" 300
+wait_for "http://127.0.0.1:${management_ports[1]}/actuator/health/readiness" 300
 url() { echo "http://127.0.0.1:${ports[$1]}${2:-}"; }
+management_url() { echo "http://127.0.0.1:${management_ports[$1]}${2:-}"; }
 echo "two instances on one Kafka and one PostgreSQL, $(date -u +%FT%TZ)"
 
 # One rate limit: a key allowed 20 requests a minute, used on both instances in turn. Two separate limits would
 # let all 30 through; one lets 20 through, plus the tokens that refill (one every 3 s) while the calls run.
-limited=$(new_key "$(url 0)" two limited 20)
+limited=$(new_key "$(management_url 0)" two limited 20)
 started=$(date +%s%N)
 answers=$(for n in $(seq 1 30); do
   curl -s -o /dev/null -w '%{http_code}\n' -H "X-ChittyOS-API-Key: $limited" \
@@ -70,7 +73,7 @@ check "one rate limit across instances: 30 calls alternating, $allowed allowed o
     '[ "${allowed:-0}" -ge 20 ] && [ "${allowed:-0}" -le $((20 + refilled)) ]'
 
 # One idempotency store: the same Idempotency-Key on instance 0, then 1.
-key=$(new_key "$(url 0)" two client 1000000)
+key=$(new_key "$(management_url 0)" two client 1000000)
 mint() {
   curl -s -D "$work/headers-$1" -o "$work/body-$1" -w '%{http_code}' -H "X-ChittyOS-API-Key: $key" \
       -H 'Content-Type: application/json' -H 'Idempotency-Key: two-instances-1' \

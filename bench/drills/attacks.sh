@@ -13,6 +13,9 @@ source bench/lib.sh
 
 hub_port=18700
 hub=http://127.0.0.1:$hub_port
+# the management port: admin API, actuator, Hawtio, Jolokia
+management_port=18699
+management=http://127.0.0.1:$management_port
 operator_password=drill-operator
 # the services the attacks call; each gets its own WireMock on 18701, 18702, …
 stand_ins=(chittyid chittyregistry chittyevidence openai github)
@@ -34,15 +37,15 @@ for service in "${stand_ins[@]}"; do wait_for "$(stand_in "$service")/__admin/he
 
 psql -h 127.0.0.1 -U postgres -qc 'DROP DATABASE IF EXISTS hub_drill_attacks' -c 'CREATE DATABASE hub_drill_attacks' \
     >/dev/null 2>&1
-HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=$operator_password PORT=$hub_port SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true \
+HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=$operator_password PORT=$hub_port HUB_MANAGEMENT_PORT=$management_port SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true \
 HUB_CONTEXT_INIT=false JDBC_URL=jdbc:postgresql://127.0.0.1:5432/hub_drill_attacks SPRING_DATASOURCE_USERNAME=postgres \
 GITHUB_WEBHOOK_SECRET=drill-secret ${ATTACK_HUB_ENV:-} \
   java -Xmx512m ${ATTACK_HUB_JAVA_OPTS:-} -jar "$jar" --hub.embedded.kafka.port=0 \
       --hub.embedded.kafka.controller-port=0 "${hub_args[@]}" > "$work/hub.log" 2>&1 &
 hub_pid=$!
 pids+=($hub_pid)
-wait_for "$hub/actuator/health/readiness" 180
-key=$(new_key "$hub" "$operator_password" attacks 1000000)
+wait_for "$management/actuator/health/readiness" 180
+key=$(new_key "$management" "$operator_password" attacks 1000000)
 
 why=""
 reason() { why="$*"; }

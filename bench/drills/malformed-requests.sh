@@ -10,17 +10,18 @@ cd "$(dirname "$0")/../.."
 source bench/lib.sh
 
 hub_port=18520
+management_port=18529
 psql -h 127.0.0.1 -U postgres -qc 'DROP DATABASE IF EXISTS hub_drill_corpus' -c 'CREATE DATABASE hub_drill_corpus' \
     >/dev/null 2>&1
-HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=drill PORT=$hub_port SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true HUB_CONTEXT_INIT=false \
+HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=drill PORT=$hub_port HUB_MANAGEMENT_PORT=$management_port SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true HUB_CONTEXT_INIT=false \
 JDBC_URL=jdbc:postgresql://127.0.0.1:5432/hub_drill_corpus SPRING_DATASOURCE_USERNAME=postgres \
 GITHUB_WEBHOOK_SECRET=drill-secret HUB_UPSTREAMS_DEFAULTS_RETRY_MAX_ATTEMPTS=1 \
   java -Xmx512m -jar "$jar" --hub.embedded.kafka.port=0 --hub.embedded.kafka.controller-port=0 \
       $(for s in $(sed -n 's/^      \(chitty[a-z]*\|notion\|openai\|google\|github\):$/\1/p' src/main/resources/application.yaml); do
           echo "--hub.upstreams.services.$s.base-url=http://127.0.0.1:9"; done) > "$work/hub.log" 2>&1 &
 pids+=($!)
-wait_for "http://127.0.0.1:$hub_port/actuator/health/readiness"
-key=$(new_key "http://127.0.0.1:$hub_port" drill drill 1000000)
+wait_for "http://127.0.0.1:$management_port/actuator/health/readiness"
+key=$(new_key "http://127.0.0.1:$management_port" drill drill 1000000)
 rows() {
   psql -h 127.0.0.1 -U postgres -d hub_drill_corpus -tAc "SELECT
     (SELECT count(*) FROM audit_log WHERE outcome = 'success') || ' successful audited operations, ' || (SELECT count(*) FROM idempotency_records) || ' idempotency, '

@@ -10,6 +10,7 @@ source bench/lib.sh
 
 stand_in_port=18511
 hub_port=18510
+management_port=18519
 id=03-1-USA-5537-P-2602-0-38
 cluster=$(ls /etc/postgresql)
 psql -h 127.0.0.1 -U postgres -qc 'DROP DATABASE IF EXISTS hub_drill' -c 'CREATE DATABASE hub_drill' >/dev/null
@@ -18,14 +19,14 @@ java -Xmx128m -jar "$wiremock" --port "$stand_in_port" --bind-address 127.0.0.1 
     --root-dir src/test/resources/standins/chittyid --disable-request-logging > "$work/stand-in.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$stand_in_port/__admin/health"
-HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=drill PORT=$hub_port SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true HUB_CONTEXT_INIT=false \
+HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=drill PORT=$hub_port HUB_MANAGEMENT_PORT=$management_port SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true HUB_CONTEXT_INIT=false \
 JDBC_URL=jdbc:postgresql://127.0.0.1:5432/hub_drill SPRING_DATASOURCE_USERNAME=postgres HUB_RATE_LIMIT_STORE=postgres \
 HUB_UPSTREAMS_SERVICES_CHITTYID_BASE_URL=http://127.0.0.1:$stand_in_port HUB_UPSTREAMS_SERVICES_CHITTYID_TOKEN=drill \
   java -Xmx512m -jar "$jar" --hub.embedded.kafka.port=0 --hub.embedded.kafka.controller-port=0 > "$work/hub.log" 2>&1 &
 hub=$!
 pids+=("$hub")
-wait_for "http://127.0.0.1:$hub_port/actuator/health/readiness"
-key=$(new_key "http://127.0.0.1:$hub_port" drill drill 1000000000)
+wait_for "http://127.0.0.1:$management_port/actuator/health/readiness"
+key=$(new_key "http://127.0.0.1:$management_port" drill drill 1000000000)
 status() { curl -s -o /dev/null -w '%{http_code}' -H "X-ChittyOS-API-Key: $key" "http://127.0.0.1:$hub_port/api/chittyid/$id"; }
 
 echo "PostgreSQL restart drill, $(date -u +%FT%TZ)"
@@ -54,7 +55,7 @@ recovered=no
 while [ $(( $(date +%s) - back )) -lt 70 ]; do
   ok=0
   for _ in $(seq 1 20); do [ "$(status)" = 200 ] && ok=$((ok + 1)); done
-  [ "$ok" = 20 ] && curl -fs "http://127.0.0.1:$hub_port/actuator/health/readiness" | grep -q '"UP"' \
+  [ "$ok" = 20 ] && curl -fs "http://127.0.0.1:$management_port/actuator/health/readiness" | grep -q '"UP"' \
       && { recovered=yes; break; }
   sleep 1
 done

@@ -11,6 +11,7 @@ source bench/lib.sh
 
 stand_in_port=18501
 hub_port=18500
+management_port=18509
 id=03-1-USA-5537-P-2602-0-38
 failures=()
 check() { if eval "$2"; then echo "  ok   $1"; else echo "  FAIL $1"; failures+=("$1"); fi; }
@@ -36,19 +37,19 @@ thread_names() { jstack "$hub_pid" | sed -nE 's/^"([^"]*)".*/\1/p' | sed -E 's/[
 threads() { thread_names | awk '$2 !~ /-exec-N$/ {n += $1} END {print n}'; }
 workers() { thread_names | awk '$2 ~ /-exec-N$/ {n += $1} END {print n + 0}'; }
 connections() { ss -Htn state established "( dport = :$stand_in_port )" | wc -l; }
-breaker() { curl -fs -u operator:drill "http://127.0.0.1:$hub_port/admin/breakers" \
+breaker() { curl -fs -u operator:drill "http://127.0.0.1:$management_port/admin/breakers" \
     | sed -E 's/.*"chittyid":"([a-z_]+)".*/\1/'; }
 until_open() { for _ in $(seq 1 20); do status >/dev/null; [ "$(breaker)" = open ] && return 0; done; return 1; }
 
 start_stand_in
-HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=drill PORT=$hub_port SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true HUB_CONTEXT_INIT=false \
+HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=drill PORT=$hub_port HUB_MANAGEMENT_PORT=$management_port SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true HUB_CONTEXT_INIT=false \
 HUB_UPSTREAMS_SERVICES_CHITTYID_BASE_URL=http://127.0.0.1:$stand_in_port HUB_UPSTREAMS_SERVICES_CHITTYID_TOKEN=drill \
 HUB_UPSTREAMS_SERVICES_CHITTYID_TIMEOUT=1s HUB_UPSTREAMS_SERVICES_CHITTYID_BREAKER_OPEN_DURATION=5s \
   java -Xmx512m -jar "$jar" --hub.embedded.kafka.port=0 --hub.embedded.kafka.controller-port=0 > "$work/hub.log" 2>&1 &
 hub_pid=$!
 pids+=($hub_pid)
-wait_for "http://127.0.0.1:$hub_port/actuator/health/readiness"
-key=$(new_key "http://127.0.0.1:$hub_port" drill drill 1000000)
+wait_for "http://127.0.0.1:$management_port/actuator/health/readiness"
+key=$(new_key "http://127.0.0.1:$management_port" drill drill 1000000)
 
 # 64 clients at once, so the request and connection pools have grown to their working size before counting
 burst() { seq 1 640 | xargs -P 64 -I{} curl -s -o /dev/null -H "X-ChittyOS-API-Key: $key" \
@@ -73,7 +74,7 @@ echo "slow: stand-in back with a 3 s delay (the hub waits 1 s)"
 start_stand_in
 curl -fs -X POST -d '{"fixedDelay":3000}' "http://127.0.0.1:$stand_in_port/__admin/settings" >/dev/null
 # an operator's reset, so the slow answers meet a closed breaker rather than the half-open trial
-curl -fs -X POST -u operator:drill -H 'X-Requested-By: drill' "http://127.0.0.1:$hub_port/admin/breakers/chittyid/reset"
+curl -fs -X POST -u operator:drill -H 'X-Requested-By: drill' "http://127.0.0.1:$management_port/admin/breakers/chittyid/reset"
 check "a slow answer is 504 timeout" '[ "$(status)" = 504 ]'
 check "breaker opens again" until_open
 calls_before=$(upstream_calls)

@@ -14,8 +14,10 @@ cd "$(dirname "$0")/../.."
 source bench/lib.sh
 mode=${1:?kill or broker}
 count=${2:-10000}
-# DRILL_PORT_BASE: the hub's port; the stand-in takes the next, the broker the one after, its controller +10
+# DRILL_PORT_BASE: the hub's public port; the stand-in takes the next, the broker the one after, its controller
+# +10, the management port (actuator) +9
 hub_port=${DRILL_PORT_BASE:-18530}
+management_port=$((hub_port + 9))
 stand_in_port=$((hub_port + 1))
 kafka_port=$((hub_port + 2))
 secret=drill-webhook-secret
@@ -34,7 +36,7 @@ if [ "$mode" = broker ]; then
   kafka=()
 fi
 start_hub() {
-  HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=drill PORT=$hub_port SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true HUB_CONTEXT_INIT=false \
+  HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=drill PORT=$hub_port HUB_MANAGEMENT_PORT=$management_port SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true HUB_CONTEXT_INIT=false \
   HUB_RATE_LIMIT_ENABLED=false GITHUB_WEBHOOK_SECRET=$secret GITHUB_APP_ID=1 GITHUB_APP_PK="$(cat "$work/app.pem")" \
   GITHUB_API_URL=http://127.0.0.1:$stand_in_port CHITTYCHRONICLE_SERVICE_URL=http://127.0.0.1:$stand_in_port \
   GITHUB_REDELIVERY_INTERVAL=0 \
@@ -42,7 +44,7 @@ start_hub() {
   hub=$!
   pids+=("$hub")
   # a loaded machine can take minutes to start the hub; bounded all the same
-  wait_for "http://127.0.0.1:$hub_port/actuator/health/readiness" 300
+  wait_for "http://127.0.0.1:$management_port/actuator/health/readiness" 300
 }
 start_hub
 echo "webhook drill ($mode), $count deliveries, $(date -u +%FT%TZ)"

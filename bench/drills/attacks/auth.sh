@@ -7,7 +7,7 @@ auth_key() {
   local name=$1; shift
   local scopes; scopes=$(printf '"%s",' "$@")
   curl -fs -u "operator:$operator_password" -H 'X-Requested-By: drill' -H 'Content-Type: application/json' \
-      -d "{\"name\":\"$name\",\"scopes\":[${scopes%,}]}" "$hub/admin/api-keys" | sed -E 's/.*"key":"([^"]+)".*/\1/'
+      -d "{\"name\":\"$name\",\"scopes\":[${scopes%,}]}" "$management/admin/api-keys" | sed -E 's/.*"key":"([^"]+)".*/\1/'
 }
 
 # A random well-formed key, never issued.
@@ -77,7 +77,7 @@ attack_auth_operator_password_guessing() {
   local address=198.51.100.203 s n401=0
   for i in $(seq 1 20); do
     s=$(curl -s -D "$work/login-headers" -o /dev/null -w '%{http_code}' -H "X-Forwarded-For: $address" \
-        -u "operator:guess-$i" "$hub/admin/api-keys")
+        -u "operator:guess-$i" "$management/admin/api-keys")
     [ "$s" = 401 ] && n401=$((n401 + 1))
   done
   [ "$s" = 429 ] || { reason "the 20th wrong password answered $s ($n401 x 401)"; return 1; }

@@ -75,7 +75,7 @@ attack_query_parameter_audit_actor() {
       -H 'Content-Type: application/json' -d '{"entity":"PEO","metadata":{"name":"Drill"}}' \
       "$hub/api/chittyid/mint?X-Hub-Client=key:forged-by-query")
   [ "$status" = 200 ] || [ "$status" = 201 ] || { reason "the mint answered $status"; return 1; }
-  if curl -s --max-time 10 -u "operator:$operator_password" "$hub/admin/audit?operation=chittyid.mint" \
+  if curl -s --max-time 10 -u "operator:$operator_password" "$management/admin/audit?operation=chittyid.mint" \
       | grep -q 'forged-by-query'; then
     reason "the query parameter is in the audit log"; return 1
   fi

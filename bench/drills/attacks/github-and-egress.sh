@@ -95,13 +95,13 @@ attack_prod_refuses_to_start_unconfigured() {
   local port=18799 code
   # external servers named (nothing listens there), so the missing password is the one reason to refuse
   env -u HUB_OPERATOR_PASSWORD -u HUB_EMBEDDED SPRING_PROFILES_ACTIVE=prod KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:1 \
-      JDBC_URL=jdbc:postgresql://127.0.0.1:1/none HUB_DATA_DIR="$work/prod-refusal" PORT=$port \
+      JDBC_URL=jdbc:postgresql://127.0.0.1:1/none HUB_DATA_DIR="$work/prod-refusal" PORT=$port HUB_MANAGEMENT_PORT=$((port + 1)) \
       timeout 60 java -Xmx256m -jar "$jar" > "$work/prod-refusal.log" 2>&1
   code=$?
   [ "$code" -ne 0 ] && [ "$code" -ne 124 ] || { reason "prod without a password exited $code"; return 1; }
   grep -q HUB_OPERATOR_PASSWORD "$work/prod-refusal.log" || { reason "no word of HUB_OPERATOR_PASSWORD"; return 1; }
   env -u KAFKA_BOOTSTRAP_SERVERS -u JDBC_URL -u HUB_EMBEDDED SPRING_PROFILES_ACTIVE=prod HUB_OPERATOR_PASSWORD=x \
-      HUB_DATA_DIR="$work/prod-refusal" PORT=$port timeout 60 java -Xmx256m -jar "$jar" > "$work/prod-refusal.log" 2>&1
+      HUB_DATA_DIR="$work/prod-refusal" PORT=$port HUB_MANAGEMENT_PORT=$((port + 1)) timeout 60 java -Xmx256m -jar "$jar" > "$work/prod-refusal.log" 2>&1
   code=$?
   [ "$code" -ne 0 ] && [ "$code" -ne 124 ] || { reason "prod on unrequested embedded servers exited $code"; return 1; }
   grep -q KAFKA_BOOTSTRAP_SERVERS "$work/prod-refusal.log" || { reason "no word of KAFKA_BOOTSTRAP_SERVERS"; return 1; }
@@ -111,7 +111,7 @@ attack_prod_refuses_to_start_unconfigured() {
 attack_key_without_scopes_gets_none() {
   local created no_scopes status
   created=$(curl -s --max-time 30 -u "operator:$operator_password" -H 'X-Requested-By: drill' \
-      -H 'Content-Type: application/json' -d '{"name":"drill-no-scopes"}' "$hub/admin/api-keys")
+      -H 'Content-Type: application/json' -d '{"name":"drill-no-scopes"}' "$management/admin/api-keys")
   no_scopes=$(sed -E 's/.*"key":"([^"]+)".*/\1/' <<<"$created")
   status=$(curl -s --max-time 30 -o /dev/null -w '%{http_code}' -H "X-ChittyOS-API-Key: $no_scopes" \
       -H 'Content-Type: application/json' -d '{"entity":"PEO"}' "$hub/api/chittyid/mint")

@@ -12,7 +12,7 @@ attack_health_endpoint_failure_opens_the_mint_breaker() {
     curl -s -o /dev/null -H "X-ChittyOS-API-Key: $key" "$hub/api/services/chittyid/status"
   done
   curl -s -o /dev/null -H "X-ChittyOS-API-Key: $key" "$hub/api/services/status"
-  breaker=$(curl -fs -u "operator:$operator_password" "$hub/admin/breakers" | sed -E 's/.*"chittyid":"([a-z_]+)".*/\1/')
+  breaker=$(curl -fs -u "operator:$operator_password" "$management/admin/breakers" | sed -E 's/.*"chittyid":"([a-z_]+)".*/\1/')
   status=$(curl -s -o /dev/null -w '%{http_code}' -H "X-ChittyOS-API-Key: $key" -H 'Content-Type: application/json' \
       -d '{"entity":"PEO"}' "$hub/api/chittyid/mint")
   curl -fs -X DELETE "$admin/$mapping" >/dev/null || true
@@ -24,7 +24,7 @@ attack_health_endpoint_failure_opens_the_mint_breaker() {
 # starting until the doors serve. Polls every 0.1 s, bounded by 240 s.
 attack_startup_answers_404_before_the_doors_serve() {
   local port=18790 pid code health seen_starting=no
-  HUB_DATA_DIR=$work/startup HUB_OPERATOR_PASSWORD=$operator_password PORT=$port SPRING_PROFILES_ACTIVE=prod \
+  HUB_DATA_DIR=$work/startup HUB_OPERATOR_PASSWORD=$operator_password PORT=$port HUB_MANAGEMENT_PORT=$((port + 1)) SPRING_PROFILES_ACTIVE=prod \
   HUB_EMBEDDED=true HUB_CONTEXT_INIT=false java -Xmx384m -jar "$jar" --hub.embedded.kafka.port=0 \
       --hub.embedded.kafka.controller-port=0 > "$work/startup.log" 2>&1 &
   pid=$!
@@ -52,7 +52,7 @@ attack_startup_answers_404_before_the_doors_serve() {
 # background); the hub's JDBC pool counts every connection borrowed.
 attack_health_calls_query_the_database() {
   local before after
-  pool() { curl -fs -u "operator:$operator_password" "$hub/actuator/prometheus" \
+  pool() { curl -fs -u "operator:$operator_password" "$management/actuator/prometheus" \
       | awk '/^hikaricp_connections_usage_seconds_count/ {s += $2} END {print s + 0}'; }
   before=$(pool)
   seq 1 2000 | xargs -P 16 -I{} curl -s -o /dev/null "$hub/health"

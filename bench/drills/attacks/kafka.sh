@@ -5,7 +5,7 @@
 # Kafka Admin of our own, at the address the hub's kafka health reports.
 attack_github_topics_durability() {
   local health bootstrap clients slf4j
-  health=$(curl -s -u "operator:$operator_password" "$hub/actuator/health")
+  health=$(curl -s -u "operator:$operator_password" "$management/actuator/health")
   bootstrap=$(jq -r '.components.kafka.details.bootstrapServers // empty' <<<"$health")
   [ -n "$bootstrap" ] || { reason "no Kafka address in /actuator/health"; return 1; }
   [ "$(jq -r '.components.githubTopics.status' <<<"$health")" = UP ] \

@@ -4,10 +4,12 @@ import cc.chitty.connect.hub.security.OperatorCredentials;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Once the hub is ready, prints where everything is and how to make the first API key. Printed to standard output,
+ * Once the hub is ready, prints where everything is (the public port's doors, the management port's console and
+ * admin API) and how to make the first API key. Printed to standard output,
  * not logged: it is for the person who started the hub, and may carry the generated operator password.
  */
 @Component
@@ -23,23 +25,28 @@ class ReadyBanner {
 
     @EventListener(ApplicationReadyEvent.class)
     void print(ApplicationReadyEvent event) {
-        String baseUrl = !this.baseUrl.isBlank() ? this.baseUrl : "http://localhost:"
-                + event.getApplicationContext().getEnvironment().getProperty("local.server.port");
+        Environment environment = event.getApplicationContext().getEnvironment();
+        String baseUrl = !this.baseUrl.isBlank() ? this.baseUrl
+                : "http://localhost:" + environment.getProperty("local.public.port");
+        String management = "http://localhost:" + environment.getProperty("local.server.port");
         String password = operator.generatedPassword().orElse("<HUB_OPERATOR_PASSWORD>");
         String note = operator.generatedPassword().isPresent()
                 ? "  (generated for this run; set HUB_OPERATOR_PASSWORD to choose one)\n" : "";
         System.out.printf("""
 
                 ChittyConnect Hub is ready (%.1f s)
-                  REST     %s/api/...
-                  MCP      %s/mcp
-                  OpenAPI  %s/openapi.json
-                  Hawtio   %s/actuator/hawtio   operator login: %s / %s
+                  public port
+                    REST     %s/api/...
+                    MCP      %s/mcp
+                    OpenAPI  %s/openapi.json
+                  management port
+                    Hawtio   %s/actuator/hawtio   operator login: %s / %s
+                    Admin    %s/admin/...
                 %s  First API key:
                     curl -u %s:%s -H 'X-Requested-By: cli' -H 'Content-Type: application/json' \\
                          -d '{"name":"my-client","scopes":["chittyid:mint"]}' %s/admin/api-keys
 
-                """, event.getTimeTaken().toMillis() / 1000.0, baseUrl, baseUrl, baseUrl, baseUrl,
-                operator.username(), password, note, operator.username(), password, baseUrl);
+                """, event.getTimeTaken().toMillis() / 1000.0, baseUrl, baseUrl, baseUrl, management,
+                operator.username(), password, management, note, operator.username(), password, management);
     }
 }

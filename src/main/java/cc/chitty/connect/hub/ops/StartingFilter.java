@@ -16,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * During start-up ({@link DoorsOpen} closed), every request but the actuator's (liveness, readiness) and the public
  * /health (which says {@code starting} itself) gets 503 problem+json {@code starting} with {@code Retry-After: 1},
- * never a 404 for a route that is about to be served. Once open it only passes requests on.
+ * never a 404 for a route that is about to be served. Once open it only passes requests on. It guards the
+ * management port and what the public port forwards; {@link StartingGate} guards the public port's own paths.
  */
 @Component
 @Order(FilterOrder.STARTING)
@@ -40,7 +41,10 @@ class StartingFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         response.setHeader("Retry-After", "1");
-        problems.write(response, Problem.of(503, "starting", "Service Unavailable",
-                "The hub is starting; try again in a second"));
+        problems.write(response, starting());
+    }
+
+    static Problem starting() {
+        return Problem.of(503, "starting", "Service Unavailable", "The hub is starting; try again in a second");
     }
 }

@@ -50,9 +50,11 @@ class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String uri = request.getRequestURI();
-        if (!properties.enabled() || uri.startsWith(REST_DOOR)) {
-            return true;
-        }
+        return !properties.enabled() || uri.startsWith(REST_DOOR) || isExempt(uri);
+    }
+
+    /** Whether {@code hub.rate-limit.exempt} names the path. */
+    boolean isExempt(String uri) {
         PathContainer path = PathContainer.parsePath(uri);
         return exempt.stream().anyMatch(p -> p.matches(path));
     }

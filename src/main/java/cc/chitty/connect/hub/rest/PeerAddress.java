@@ -1,12 +1,11 @@
 package cc.chitty.connect.hub.rest;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
+import org.apache.camel.component.platform.http.vertx.HttpMessage;
 
 /**
  * The address of the connection's peer, the one fact about a request that an engine keeps outside the message's
- * headers: the servlet engine in its request, which only this class reads. (Vert.x's platform-http puts it in the
- * {@code CamelVertxPlatformHttpRemoteAddress} header.)
+ * headers: the public port's Vert.x engine in its request, which only this class reads.
  */
 public final class PeerAddress {
 
@@ -14,8 +13,8 @@ public final class PeerAddress {
     }
 
     public static String of(Exchange exchange) {
-        if (exchange.getIn() instanceof PlatformHttpMessage servlet) {
-            return servlet.getRequest().getRemoteAddr();
+        if (exchange.getIn() instanceof HttpMessage vertx) {
+            return vertx.getRequest().remoteAddress().hostAddress();
         }
         throw new IllegalStateException("No peer address known for a message of " + exchange.getIn().getClass());
     }

@@ -17,6 +17,15 @@ class RestAnswerHeaders implements Processor {
 
     @Override
     public void process(Exchange exchange) {
+        putOn(exchange);
+    }
+
+    /**
+     * Also called by a refusal and by the error mapping: an edge step runs before the route's completion steps are
+     * registered (Camel places a route configuration's {@code interceptFrom} ahead of its {@code onCompletion}), so
+     * an answer made there would otherwise leave without them. Setting the headers twice is harmless.
+     */
+    static void putOn(Exchange exchange) {
         Message message = exchange.getMessage();
         String requestId = exchange.getProperty(RestEdge.REQUEST_ID, String.class);
         if (requestId != null) {

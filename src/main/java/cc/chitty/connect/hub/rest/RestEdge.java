@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * What the REST door's policy steps share on an exchange, in Camel terms only (no engine's request or response):
  * the client the authentication step found, the headers every answer carries (the request id, the rate limit's),
- * and how a step refuses: the problem as the answer, counted as {@code hub_edge_refusals_total{door="rest"}}, and
- * the route stopped so that nothing after the step runs.
+ * and how a step refuses: the problem as the answer, with the headers every answer carries, counted as
+ * {@code hub_edge_refusals_total{door="rest"}}, and the route stopped so that nothing after the step runs.
  */
 @Component
 public class RestEdge {
@@ -42,6 +42,7 @@ public class RestEdge {
         message.setHeader(Exchange.CONTENT_TYPE, Problem.MEDIA_TYPE);
         refusal.headers().forEach(message::setHeader);
         message.setBody(problem.toJson(mapper));
+        RestAnswerHeaders.putOn(exchange);
         exchange.setRouteStop(true);
     }
 

@@ -52,6 +52,7 @@ public class RestProblemResponder implements Processor {
             message.setHeader("Retry-After", String.valueOf(retryAfter));
         }
         message.setBody(problem.toJson(mapper));
+        RestAnswerHeaders.putOn(exchange);
     }
 
     static Problem problemFor(Fault fault) {

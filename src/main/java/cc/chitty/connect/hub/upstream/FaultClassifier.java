@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
+import cc.chitty.connect.hub.web.BodyTooLargeException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.networknt.schema.ValidationMessage;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -65,6 +66,10 @@ public class FaultClassifier {
         }
         if (cause instanceof PredicateValidationException) {
             return Fault.invalid("A path or query parameter is not valid", List.of());
+        }
+        if (cause instanceof BodyTooLargeException tooLarge) {
+            return Fault.of(ErrorClass.TOO_LARGE, "The request body is larger than the " + tooLarge.limit()
+                    + " bytes this path accepts");
         }
         if (cause instanceof FileUploadSizeException tooLarge) {
             return Fault.of(ErrorClass.TOO_LARGE, "The upload is larger than the " + tooLarge.getPermitted()

@@ -35,8 +35,9 @@ class CorsPolicy {
         }
     }
 
+    /** The one CORS configuration: Tomcat's filter and the public port's gate ({@link PublicEdgeGate}) apply it. */
     @Bean
-    FilterRegistrationBean<CorsFilter> corsFilter(Properties properties) {
+    CorsConfiguration hubCors(Properties properties) {
         CorsConfiguration config = new CorsConfiguration();
         config.setAllowedOriginPatterns(properties.allowedOrigins());
         config.setAllowCredentials(true);
@@ -47,6 +48,11 @@ class CorsPolicy {
                 "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "RateLimit", "RateLimit-Policy",
                 "Mcp-Session-Id", "WWW-Authenticate"));
         config.setMaxAge(properties.maxAge());
+        return config;
+    }
+
+    @Bean
+    FilterRegistrationBean<CorsFilter> corsFilter(CorsConfiguration config) {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", config);
         source.registerCorsConfiguration("/mcp/**", config);

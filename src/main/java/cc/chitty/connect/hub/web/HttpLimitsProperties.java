@@ -26,6 +26,11 @@ public record HttpLimitsProperties(DataSize maxBodySize, Map<String, DataSize> b
         return upload != null ? upload.toBytes() : bodySizeOverrides.getOrDefault(path, maxBodySize).toBytes();
     }
 
+    /** The largest limit of a body that is not an upload: how much of one the public port reads at most. */
+    public long largestBodyLimit() {
+        return bodySizeOverrides.values().stream().mapToLong(DataSize::toBytes).reduce(maxBodySize.toBytes(), Math::max);
+    }
+
     public boolean isUpload(String path) {
         return uploads.containsKey(path);
     }

@@ -2,6 +2,7 @@ package cc.chitty.connect.hub.web;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -33,28 +34,37 @@ class JsonContentTypeFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return GUARDED.stream().noneMatch(path::startsWith) || !hasBody(request);
+        return !isGuarded(request.getRequestURI(), request.getMethod(), request.getContentLengthLong(),
+                request.getHeader("Transfer-Encoding"));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        MediaType accepted = limits.isUpload(request.getRequestURI())
-                ? MediaType.MULTIPART_FORM_DATA : MediaType.APPLICATION_JSON;
-        if (!isOf(accepted, request.getContentType())) {
-            problems.write(response, Problem.of(415, "unsupported-media-type", "Unsupported Media Type",
-                    "This endpoint accepts " + accepted + " request bodies").with("accepted", List.of(
-                            accepted.toString())));
+        Optional<Problem> refusal = refusal(request.getRequestURI(), request.getContentType());
+        if (refusal.isPresent()) {
+            problems.write(response, refusal.get());
             return;
         }
         chain.doFilter(request, response);
     }
 
-    private static boolean hasBody(HttpServletRequest request) {
-        String method = request.getMethod();
+    /** Whether the request is a write with a body to a guarded path (the public port asks too, for /api). */
+    static boolean isGuarded(String path, String method, long contentLength, String transferEncoding) {
         boolean writes = "POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method);
-        return writes && (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null);
+        return GUARDED.stream().anyMatch(path::startsWith) && writes
+                && (contentLength > 0 || transferEncoding != null);
+    }
+
+    /** The 415 for a guarded write's body type; empty when the path takes that type. */
+    Optional<Problem> refusal(String path, String contentType) {
+        MediaType accepted = limits.isUpload(path) ? MediaType.MULTIPART_FORM_DATA : MediaType.APPLICATION_JSON;
+        if (isOf(accepted, contentType)) {
+            return Optional.empty();
+        }
+        return Optional.of(Problem.of(415, "unsupported-media-type", "Unsupported Media Type",
+                "This endpoint accepts " + accepted + " request bodies").with("accepted", List.of(
+                        accepted.toString())));
     }
 
     private static boolean isOf(MediaType accepted, String contentType) {

@@ -3,8 +3,8 @@ package cc.chitty.connect.hub.web;
 import java.util.Locale;
 import java.util.Set;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.platform.http.vertx.HttpMessage;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
 import org.apache.camel.http.common.HttpHeaderFilterStrategy;
 import org.springframework.stereotype.Component;
@@ -55,9 +55,8 @@ class OutboundHeaderFilter extends HttpHeaderFilterStrategy {
         if (exchange.getIn().getHeader(headerName) != null) {
             return true;
         }
-        HttpServletRequest request = exchange.getIn().getHeader(Exchange.HTTP_SERVLET_REQUEST,
-                HttpServletRequest.class);
-        boolean fromTheQuery = request != null && request.getHeader(headerName) == null;
+        boolean fromTheQuery = exchange.getIn() instanceof HttpMessage vertx
+                && vertx.getRequest().getHeader(headerName) == null;
         String name = headerName.toLowerCase(Locale.ROOT);
         return fromTheQuery && (ALLOWED.contains(name) || REQUEST_ONLY.contains(name));
     }

@@ -42,7 +42,7 @@ class McpRevisionsTest extends HubIntegrationTest {
             + "\"io.modelcontextprotocol/clientCapabilities\":{}}";
 
     private McpSyncClient modern(String key) {
-        return McpClient.sync(HttpClientMcpTransport.builder("http://127.0.0.1:" + port + "/mcp")
+        return McpClient.sync(HttpClientMcpTransport.builder("http://127.0.0.1:" + publicPort() + "/mcp")
                 .jsonMapper(JSON_MAPPER)
                 .requestCustomizer(McpHttpRequestCustomizer.fromSync((request, headers, context) ->
                         headers.set("X-ChittyOS-API-Key", key)))
@@ -51,7 +51,7 @@ class McpRevisionsTest extends HubIntegrationTest {
 
     private io.modelcontextprotocol.client.McpSyncClient initialized(String key) {
         io.modelcontextprotocol.client.McpSyncClient client = io.modelcontextprotocol.client.McpClient.sync(
-                HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + port).endpoint("/mcp")
+                HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + publicPort()).endpoint("/mcp")
                         .jsonMapper(JSON_MAPPER).httpRequestCustomizer((request, method, uri, body, context) ->
                                 request.header("X-ChittyOS-API-Key", key)).build())
                 .requestTimeout(Duration.ofSeconds(20)).jsonSchemaValidator(new ArgumentSchemas(new ObjectMapper()))

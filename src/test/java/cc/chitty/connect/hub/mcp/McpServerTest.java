@@ -107,7 +107,7 @@ class McpServerTest extends HubIntegrationTest {
     }
 
     private McpSyncClient streamable(String key) {
-        return connect(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + port).endpoint("/mcp")
+        return connect(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + publicPort()).endpoint("/mcp")
                 .jsonMapper(JSON_MAPPER)
                 .httpRequestCustomizer((request, method, uri, body, context) -> request.header("X-ChittyOS-API-Key",
                         key))
@@ -115,7 +115,7 @@ class McpServerTest extends HubIntegrationTest {
     }
 
     private McpSyncClient legacySse(String key) {
-        return connect(HttpClientSseClientTransport.builder("http://127.0.0.1:" + port).sseEndpoint("/mcp/sse")
+        return connect(HttpClientSseClientTransport.builder("http://127.0.0.1:" + publicPort()).sseEndpoint("/mcp/sse")
                 .jsonMapper(JSON_MAPPER)
                 .httpRequestCustomizer((request, method, uri, body, context) -> request.header("X-ChittyOS-API-Key",
                         key))
@@ -402,7 +402,7 @@ class McpServerTest extends HubIntegrationTest {
         assertThat(foreign.statusCode()).isEqualTo(403);
         HttpResponse<String> allowed = send(request("/mcp").header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream").header("Authorization", "Bearer " + key)
-                .header("Origin", "http://localhost:" + port)
+                .header("Origin", "http://localhost:" + publicPort())
                 .POST(HttpRequest.BodyPublishers.ofString(initialize())).build());
         assertThat(allowed.statusCode()).isEqualTo(200);
         assertThat(parse(allowed.body()).path("result").path("protocolVersion").asText()).isEqualTo("2025-06-18");

@@ -168,7 +168,7 @@ class ResourceSubscriptionTest extends HubIntegrationTest {
     }
 
     private McpSyncClient legacySseClient(String key, Consumer<List<McpSchema.ResourceContents>> updated) {
-        return McpClient.sync(HttpClientSseClientTransport.builder("http://127.0.0.1:" + port)
+        return McpClient.sync(HttpClientSseClientTransport.builder("http://127.0.0.1:" + publicPort())
                         .sseEndpoint("/mcp/sse").jsonMapper(JSON_MAPPER)
                         .httpRequestCustomizer((request, method, uri, body, context) ->
                                 request.header("X-ChittyOS-API-Key", key)).build())
@@ -178,7 +178,7 @@ class ResourceSubscriptionTest extends HubIntegrationTest {
 
     private io.modelcontextprotocol.modern.client.McpSyncClient modernClient(String key) {
         return io.modelcontextprotocol.modern.client.McpClient
-                .sync(HttpClientMcpTransport.builder("http://127.0.0.1:" + port + "/mcp").jsonMapper(JSON_MAPPER)
+                .sync(HttpClientMcpTransport.builder("http://127.0.0.1:" + publicPort() + "/mcp").jsonMapper(JSON_MAPPER)
                         .requestCustomizer(McpHttpRequestCustomizer.fromSync((request, headers, context) ->
                                 headers.set("X-ChittyOS-API-Key", key)))
                         .build())
@@ -191,7 +191,7 @@ class ResourceSubscriptionTest extends HubIntegrationTest {
         String key = newKey();
         List<McpSchema.ResourceContents> updates = new CopyOnWriteArrayList<>();
         try (McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport
-                        .builder("http://127.0.0.1:" + port).endpoint("/mcp").jsonMapper(JSON_MAPPER)
+                        .builder("http://127.0.0.1:" + publicPort()).endpoint("/mcp").jsonMapper(JSON_MAPPER)
                         .httpRequestCustomizer((request, method, uri, body, context) ->
                                 request.header("X-ChittyOS-API-Key", key)).build())
                 .requestTimeout(Duration.ofSeconds(20)).jsonSchemaValidator(SCHEMAS)

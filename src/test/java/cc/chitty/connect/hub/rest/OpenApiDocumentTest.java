@@ -48,7 +48,7 @@ class OpenApiDocumentTest extends HubIntegrationTest {
     void itNamesTheServerItWasFetchedFromAndALicense() {
         JsonNode doc = parse(send(request("/openapi.json").GET().build()).body());
 
-        assertThat(doc.at("/servers/0/url").asText()).isEqualTo("http://127.0.0.1:" + port);
+        assertThat(doc.at("/servers/0/url").asText()).isEqualTo("http://127.0.0.1:" + publicPort());
         assertThat(doc.at("/info/license/name").asText()).isNotBlank();
     }
 

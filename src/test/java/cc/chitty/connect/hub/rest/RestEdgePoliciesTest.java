@@ -73,4 +73,18 @@ class RestEdgePoliciesTest extends HubIntegrationTest {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(parse(refused.body()).get("type").asText()).endsWith("/encoded-path");
     }
+
+    @Test
+    void aWrongMethodOnAnOperationsPathIs405WithWhatIsAllowed() {
+        String key = createKey(Map.of("name", "edge-method", "scopes", List.of("*"))).get("key").asText();
+
+        HttpResponse<String> refused = send(request("/api/registry/services/chittyid").header("X-ChittyOS-API-Key", key)
+                .DELETE().build());
+
+        assertThat(refused.statusCode()).isEqualTo(405);
+        assertThat(refused.headers().firstValue("Allow")).hasValue("GET");
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(parse(refused.body()).get("type").asText()).endsWith("/method-not-allowed");
+        assertThat(apiGet("/api/registry/no-such-thing", key).statusCode()).isEqualTo(404);
+    }
 }

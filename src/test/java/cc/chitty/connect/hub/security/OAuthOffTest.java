@@ -15,7 +15,7 @@ class OAuthOffTest extends HubIntegrationTest {
 
     @Test
     void aBearerTokenIsAnUnknownKeyAsBefore() {
-        String token = TestIssuer.token("client", "http://127.0.0.1:" + port, "*", UnaryOperator.identity());
+        String token = TestIssuer.token("client", "http://127.0.0.1:" + publicPort(), "*", UnaryOperator.identity());
         for (String path : new String[] {"/api/chittyid/mint", "/mcp"}) {
             HttpResponse<String> refused = send(request(path).header("Content-Type", "application/json")
                     .header("Accept", "application/json, text/event-stream").header("Authorization", "Bearer " + token)

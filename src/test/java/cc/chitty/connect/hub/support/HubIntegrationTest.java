@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,12 +26,13 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of every end-to-end test: the whole hub on a random port, with its embedded PostgreSQL and Kafka, the
+ * Base of every end-to-end test: the whole hub on random ports (public and management), with its embedded PostgreSQL and Kafka, the
  * WireMock stand-ins as upstreams and a private copy of the routes folder. Every subclass shares one Spring
  * context, so the servers start once per test run. JMX stays on, as in production: Hawtio reads it. The rate
  * limiter's clock stands still ({@link TestClock}), so no test of a limit depends on the machine's speed.
@@ -52,8 +54,12 @@ public abstract class HubIntegrationTest {
     protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     protected static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Tomcat's: the management port. */
     @LocalServerPort
     protected int port;
+
+    @Autowired
+    private Environment environment;
 
     @Autowired
     private org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -82,8 +88,19 @@ public abstract class HubIntegrationTest {
                 .POST(HttpRequest.BodyPublishers.noBody())));
     }
 
+    /** The operator surface on the management port, everything else on the public port: the layout clients see. */
     protected URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+        return URI.create("http://127.0.0.1:" + (isOperatorPath(path) ? port : publicPort()) + path);
+    }
+
+    /** The public port (Vert.x), known once Camel has started, which the test framework does after injection. */
+    protected int publicPort() {
+        return environment.getRequiredProperty("local.public.port", Integer.class);
+    }
+
+    protected static boolean isOperatorPath(String path) {
+        return Stream.of("/admin", "/actuator", "/hawtio", "/jolokia")
+                .anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/") || path.startsWith(prefix + "?"));
     }
 
     protected HttpRequest.Builder request(String path) {

@@ -64,7 +64,7 @@ class OversizedBodyTest extends HubIntegrationTest {
             }
         }
 
-        ChunkedPost.Answer answer = ChunkedPost.send(port, path, headers, prelude, FAR_LARGER_THAN_THE_HEAP);
+        ChunkedPost.Answer answer = ChunkedPost.send(publicPort(), path, headers, prelude, FAR_LARGER_THAN_THE_HEAP);
 
         assertThat(answer.status()).as(answer.head()).isEqualTo(413);
         assertThat(answer.head().toLowerCase(Locale.ROOT)).contains("content-type: application/problem+json");

@@ -147,8 +147,9 @@ class WebhookIntake {
      */
     private byte[] signedBody(Message message, WebhookSignature.Check check) throws IOException {
         if (message.getBody() instanceof StreamCache cached) {
-            // the engine's binding cached the body already (the servlet engine's; bounded on the heap, spooled past
-            // the threshold): signed from that copy, then read whole only if signed, never spooled a second time
+            // the engine cached the body already (edge/SpoolingConsumer: bounded on the heap, spooled past the
+            // threshold, at most one byte past the limit): signed from that copy, then read whole only if signed,
+            // never spooled a second time
             if (cached.length() > limit) {
                 throw new BodyTooLargeException(limit);
             }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * (400); the delivery is answered 202 only once Kafka acknowledged it, and 503 when the broker did not, so GitHub
  * records a failure the reconciler later asks to redeliver. Duplicates are accepted here and absorbed by the
  * consumer. Event types the hub has no automation for are queued like any other. No thread waits for the broker
- * but the engine's own (the servlet engine's request thread; none on Vert.x): the route goes on when Kafka answers.
+ * but the engine's own (the Vert.x worker platform-http runs the route on): the route goes on when Kafka answers.
  */
 @Component
 class WebhookIntakeRoute extends RouteBuilder {
@@ -36,8 +36,8 @@ class WebhookIntakeRoute extends RouteBuilder {
         // the "capability" route configuration: none of the REST door's error mapping, this route answers itself
         from("platform-http:" + PATH + "?httpMethodRestrict=POST&useStreaming=true")
                 .routeId(ROUTE_ID).routeConfigurationId(CapabilityRouteConfiguration.ID)
-                // the signature check reads the body once: a route stream cache would be one more copy (the servlet
-                // engine's binding still caches the body before the route runs; Vert.x hands it over as read)
+                // the signature check reads the body once: a route stream cache would be one more copy of the one
+                // the engine spools as it arrives, bounded by the door's limit (edge/SpoolingConsumer)
                 .streamCache("false")
                 .process(intake::verify)
                 .doTry()

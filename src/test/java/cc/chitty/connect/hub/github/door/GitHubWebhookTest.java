@@ -121,7 +121,7 @@ class GitHubWebhookTest extends GitHubTestSupport {
     @Test
     void aBodyOverTwentyFiveMegabytesIs413BeforeItIsSent() throws IOException {
         // the announced length alone is refused: a raw request whose body is never sent
-        try (Socket socket = new Socket("127.0.0.1", port)) {
+        try (Socket socket = new Socket("127.0.0.1", publicPort())) {
             socket.getOutputStream().write(("POST /integrations/github/webhook HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                     + "Content-Type: application/json\r\nX-GitHub-Delivery: " + newDeliveryId() + "\r\n"
                     + "X-GitHub-Event: push\r\nX-Hub-Signature-256: sha256=00\r\n"
@@ -144,7 +144,7 @@ class GitHubWebhookTest extends GitHubTestSupport {
         List<Socket> sockets = new ArrayList<>();
         try {
             for (int i = 0; i < deliveries; i++) {
-                Socket socket = new Socket("127.0.0.1", port);
+                Socket socket = new Socket("127.0.0.1", publicPort());
                 socket.setSoTimeout(120_000);
                 sockets.add(socket);
                 OutputStream out = socket.getOutputStream();
