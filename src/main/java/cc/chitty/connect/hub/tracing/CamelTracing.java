@@ -19,11 +19,12 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Puts Camel's exchanges into the traces of Spring Boot's Micrometer Tracing (OpenTelemetry SDK, W3C
  * {@code traceparent}). Guarantees: an exchange sent from a thread with a current span (a Spring MVC door, the MCP
- * servlet, a processor inside another route) continues that span's trace; every route,
- * direct hop, upstream HTTP call and Kafka send is a span; an upstream call and a Kafka record carry the
- * {@code traceparent} of their span, and a consumed record's span continues the producer's; log lines carry
- * {@code trace.id} and {@code span.id}. Sampling, propagation and export are Spring Boot's {@code management.tracing}
- * and {@code management.otlp.tracing} settings (see application.yaml).
+ * servlet, a processor inside another route) continues that span's trace; in a sampled trace every route,
+ * direct hop, upstream HTTP call and Kafka send is a span (in an unsampled one none is, see
+ * {@link SampledOnlyTracer}); an upstream call and a Kafka record carry the {@code traceparent} of their span,
+ * and a consumed record's span continues the producer's; log lines carry {@code trace.id} and {@code span.id}.
+ * Sampling, propagation and export are Spring Boot's {@code management.tracing} and
+ * {@code management.otlp.tracing} settings (see application.yaml).
  */
 @Configuration(proxyBeanMethods = false)
 class CamelTracing {

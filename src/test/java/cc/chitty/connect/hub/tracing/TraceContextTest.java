@@ -71,6 +71,21 @@ class TraceContextTest extends HubIntegrationTest {
     }
 
     @Test
+    void anUnsampledCallersTraceReachesTheUpstreamUnsampled() {
+        String traceId = newTraceId();
+
+        HttpResponse<String> logged = send(request("/api/chittychronicle/log")
+                .header("traceparent", "00-" + traceId + "-" + CALLER_SPAN + "-00")
+                .header("X-ChittyOS-API-Key", newKey()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(ENTRY)).build());
+
+        assertThat(logged.statusCode()).as(logged.body()).isBetween(200, 299);
+        assertThat(StandIns.of("chittychronicle").findAll(postRequestedFor(urlPathEqualTo("/api/entries"))
+                .withHeader("traceparent", matching("00-" + traceId + "-[0-9a-f]{16}-00")))).singleElement()
+                .satisfies(this::isTheHubsOwnSpan);
+    }
+
+    @Test
     void anMcpCallersTraceparentReachesTheUpstreamWithTheSameTraceId() {
         String traceId = newTraceId();
 
