@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * processed are read in one look-up and skipped, as is a later copy of an id its key applied in this poll, and the
  * ids applied are recorded in one write once every key is through, before any offset is committed (a dead-lettered
  * delivery is done but not recorded, so that its replay is applied). A partition's offset is committed,
- * synchronously, only up to its first record that is not done and only once every record before it is. A record that failed even its dead-letter send stops its key and fails the batch: the consumer
- * reconnects and reads again from the committed offset, where the idempotent consumer skips what was applied.
+ * synchronously, only up to its first record that is not done and only once every record before it is. A record
+ * that failed even its dead-letter send stops its key and fails the batch: the consumer reconnects and reads again
+ * from the committed offset, where the records applied meanwhile are skipped, their ids recorded.
  * Records of a partition this consumer lost in a rebalance since they were polled are left to the new owner.
  */
 final class DeliveryBatches implements Processor {
@@ -68,7 +69,9 @@ final class DeliveryBatches implements Processor {
         Set<String> ids = new HashSet<>();
         for (Exchange record : records) {
             byKey.computeIfAbsent(keyOf(record.getMessage()), key -> new ArrayList<>()).add(record);
-            ids.add(deliveryOf(record));
+            if (deliveryOf(record) != null) {
+                ids.add(deliveryOf(record));
+            }
         }
         Set<String> processedBefore = processed.processedAmong(ids);
         Set<Exchange> done = ConcurrentHashMap.newKeySet();
@@ -77,10 +80,13 @@ final class DeliveryBatches implements Processor {
         for (List<Exchange> sameKey : byKey.values()) {
             keys.add(workers.submit(() -> applyInOrder(sameKey, processedBefore, applied, done)));
         }
-        for (Future<?> key : keys) {
-            key.get();
+        try {
+            for (Future<?> key : keys) {
+                key.get();
+            }
+        } finally {
+            processed.recordAll(applied);
         }
-        processed.recordAll(applied);
         commitUpToFirstNotDone(records, done);
     }
 
@@ -104,7 +110,8 @@ final class DeliveryBatches implements Processor {
                 // the later records of this key wait for this one: they are read again after it
                 return;
             }
-            if (!ExchangeHelper.isFailureHandled(record)) {
+            // a record without a delivery id (not from the door) has nothing to record
+            if (delivery != null && !ExchangeHelper.isFailureHandled(record)) {
                 appliedHere.add(delivery);
                 applied.add(delivery);
             }
