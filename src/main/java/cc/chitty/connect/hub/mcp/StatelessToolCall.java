@@ -47,18 +47,18 @@ final class StatelessToolCall {
     /** @return false, having read and answered nothing, when the request is not one this class takes */
     boolean answer(HttpServletRequest request, JsonNode message, HttpServletResponse response) throws IOException {
         HubTool tool = toolCalled(request, message);
-        if (tool == null) {
+        Object id = message == null ? null : id(message.path("id"));
+        if (tool == null || id == null) {
             return false;
         }
-        JsonNode params = message.get("params");
         McpSchema.JSONRPCResponse answer;
         try {
             McpSchema.CallToolResult result =
-                    dispatcher.call(tool.name(), params.get("arguments"), Caller.of(request)).result();
-            answer = McpSchema.JSONRPCResponse.result(message.get("id"), checkedOutput(tool, result));
+                    dispatcher.call(tool.name(), message.get("params").get("arguments"), Caller.of(request)).result();
+            answer = McpSchema.JSONRPCResponse.result(id, checkedOutput(tool, result));
         } catch (ToolCallRefused refused) {
             McpError error = McpErrors.of(refused);
-            answer = McpSchema.JSONRPCResponse.error(message.get("id"), error.getJsonRpcError());
+            answer = McpSchema.JSONRPCResponse.error(id, error.getJsonRpcError());
         }
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -74,8 +74,7 @@ final class StatelessToolCall {
                 || !accept.contains(MediaType.APPLICATION_JSON_VALUE)
                 || !accept.contains(MediaType.TEXT_EVENT_STREAM_VALUE)
                 || !McpSchema.JSONRPC_VERSION.equals(message.path("jsonrpc").asText(null))
-                || !McpSchema.METHOD_TOOLS_CALL.equals(message.path("method").asText(null))
-                || !(message.path("id").isTextual() || message.path("id").isNumber())) {
+                || !McpSchema.METHOD_TOOLS_CALL.equals(message.path("method").asText(null))) {
             return null;
         }
         JsonNode params = message.get("params");
@@ -85,6 +84,15 @@ final class StatelessToolCall {
             return null;
         }
         return tools.find(params.get("name").asText()).orElse(null);
+    }
+
+    /** The request's id as the SDK's response takes it (a string or an integer), or null for any other. */
+    private static Object id(JsonNode id) {
+        if (id.isTextual()) {
+            return id.asText();
+        }
+        return id.isIntegralNumber() && id.canConvertToInt() ? (Object) id.intValue()
+                : id.isIntegralNumber() && id.canConvertToLong() ? (Object) id.longValue() : null;
     }
 
     /** The SDK's check of a tool's structured output against its output schema, with its answer when it fails. */
