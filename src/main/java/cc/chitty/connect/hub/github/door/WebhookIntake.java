@@ -95,6 +95,11 @@ class WebhookIntake {
                     "X-GitHub-Delivery or X-GitHub-Event is not in GitHub's format"));
             return;
         }
+        // announced past the cap: refused before any byte of it is read, whatever the signature header says
+        if (contentLength(message) > limit) {
+            refuse(exchange, new BodyTooLargeException(limit).problem());
+            return;
+        }
         if (!signature.couldMatch(signatureHeader)) {
             refuse(exchange, invalidSignature());
             return;
@@ -171,9 +176,6 @@ class WebhookIntake {
             return check.matches() ? read : null;
         }
         long announced = contentLength(message);
-        if (announced > limit) {
-            throw new BodyTooLargeException(limit);
-        }
         InputStream body = message.getBody(InputStream.class);
         if (body == null) {
             return check.matches() ? new byte[0] : null;
