@@ -9,10 +9,7 @@ import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
 import io.micrometer.tracing.otel.bridge.Slf4JEventListener;
 import io.micrometer.tracing.propagation.Propagator;
 import org.apache.camel.CamelContext;
-import org.apache.camel.NamedNode;
-import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.observation.MicrometerObservationTracer;
-import org.apache.camel.spi.RoutePolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -41,7 +38,7 @@ class CamelTracing {
         ObservationRegistry registry = ObservationRegistry.create();
         registry.observationConfig().observationHandler(
                 new FirstMatchingCompositeObservationHandler(senders, receivers, spans));
-        MicrometerObservationTracer camelTracer = new RestRoutesUntraced(propagator);
+        MicrometerObservationTracer camelTracer = new SampledOnlyTracer(propagator);
         camelTracer.setTracer(tracer);
         camelTracer.setObservationRegistry(registry);
         camelTracer.setTracingStrategy(new ProcessorSpanScope());
@@ -53,28 +50,5 @@ class CamelTracing {
     @Bean
     Slf4JEventListener ecsTraceMdc() {
         return new Slf4JEventListener("trace.id", "span.id");
-    }
-
-    /**
-     * Camel's tracer without a span for the routes the REST DSL generates: the REST door's server span is Spring
-     * MVC's, which read the traceparent; the REST route's own would be a second one, beside it rather than under it,
-     * while the exchange continues the first. Left out by not giving those routes the tracing policy, since the
-     * tracer's own exclude patterns normalise every endpoint URI of every event against them (6 % of a REST
-     * pass-through's CPU in a JFR profile, issue 13).
-     */
-    static final class RestRoutesUntraced extends SampledOnlyTracer {
-
-        RestRoutesUntraced(Propagator propagator) {
-            super(propagator);
-        }
-
-        @Override
-        public RoutePolicy createRoutePolicy(CamelContext camelContext, String routeId, NamedNode route) {
-            if (route instanceof RouteDefinition definition && definition.getInput() != null
-                    && definition.getInput().getEndpointUri().startsWith("rest:")) {
-                return null;
-            }
-            return super.createRoutePolicy(camelContext, routeId, route);
-        }
     }
 }

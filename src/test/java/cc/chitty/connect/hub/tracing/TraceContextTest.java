@@ -63,7 +63,7 @@ class TraceContextTest extends HubIntegrationTest {
                 () -> TestSpans.ofTrace(spans, traceId), found -> found.stream().anyMatch(s -> s.getKind() == SpanKind.SERVER)
                         && found.stream().anyMatch(s -> s.getKind() == SpanKind.CLIENT));
         Set<String> ids = trace.stream().map(SpanData::getSpanId).collect(Collectors.toSet());
-        // the REST DSL route has no span of its own, which would sit beside the server span under the caller's
+        // the REST DSL route's span is the server span: nothing else sits beside it under the caller's
         assertThat(trace).filteredOn(span -> span.getParentSpanId().equals(CALLER_SPAN)).singleElement()
                 .satisfies(span -> assertThat(span.getKind()).isEqualTo(SpanKind.SERVER));
         assertThat(trace).filteredOn(span -> !span.getParentSpanId().equals(CALLER_SPAN))
