@@ -3,7 +3,9 @@
 // circuit breaker and the GitHub consumer's fetch metrics. Fails on any 4xx/5xx the console receives, including a failed
 // request inside a Jolokia bulk answer. Screenshots of each step go to SCREENSHOT_DIR.
 //
-//   HUB_URL=http://127.0.0.1:8080 HUB_OPERATOR_PASSWORD=... HUB_API_KEY=... node console-check.mjs
+//   HUB_URL=http://127.0.0.1:8081 HUB_API_URL=http://127.0.0.1:8080 HUB_OPERATOR_PASSWORD=... HUB_API_KEY=... node console-check.mjs
+//
+// HUB_URL is the management port (the console), HUB_API_URL the public port the traffic goes to.
 //
 // Run by HawtioConsoleBrowserTest (mvn verify, so .ci/run) against the test hub.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -12,6 +14,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const hub = required('HUB_URL').replace(/\/$/, '');
+const api = required('HUB_API_URL').replace(/\/$/, '');
 const apiKey = required('HUB_API_KEY');
 const screenshots = process.env.SCREENSHOT_DIR || 'target/console-check';
 const route = 'chittyid.mint';
@@ -79,7 +82,7 @@ async function open(path) {
 async function mint(times) {
   for (let i = 0; i < times; i++) {
     // whatever the upstream answers, the call is an exchange of the route
-    await fetch(`${hub}/api/chittyid/mint`, { method: 'POST', body: '{"entity":"PEO"}',
+    await fetch(`${api}/api/chittyid/mint`, { method: 'POST', body: '{"entity":"PEO"}',
       headers: { 'Content-Type': 'application/json', 'X-ChittyOS-API-Key': apiKey } });
   }
 }

@@ -27,6 +27,7 @@ class HawtioConsoleBrowserTest extends HubIntegrationTest {
         Path screenshots = Path.of(System.getProperty("console-check.screenshots", "target/console-check"));
 
         NodeTools.Result check = NodeTools.run(Duration.ofMinutes(20), Map.of("HUB_URL", "http://127.0.0.1:" + port,
+                "HUB_API_URL", "http://127.0.0.1:" + publicPort(),
                 "HUB_OPERATOR_USERNAME", OPERATOR, "HUB_OPERATOR_PASSWORD", OPERATOR_PASSWORD, "HUB_API_KEY", key,
                 "SCREENSHOT_DIR", screenshots.toAbsolutePath().toString(), "CHROMIUM", CHROMIUM),
                 "node", "console-check.mjs");
