@@ -6,6 +6,7 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.propagation.Propagator;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
 import org.apache.camel.observation.MicrometerObservationTracer;
 import org.apache.camel.tracing.InjectAdapter;
 import org.apache.camel.tracing.SpanAdapter;
@@ -21,6 +22,8 @@ import org.apache.camel.tracing.Tag;
  * {@code traceparent} of an upstream call or Kafka record, so the callee sees the same trace, unsampled.
  */
 class SampledOnlyTracer extends MicrometerObservationTracer {
+
+    private static final String PLATFORM_HTTP = "platform-http";
 
     private static final AutoCloseable NO_SCOPE = () -> {
     };
@@ -43,7 +46,17 @@ class SampledOnlyTracer extends MicrometerObservationTracer {
     protected SpanAdapter startExchangeBeginSpan(Exchange exchange, SpanDecorator sd, String operationName,
             SpanKind kind, SpanAdapter parent) {
         UnsampledSpan unsampled = unsampled(parent);
-        return unsampled != null ? unsampled : super.startExchangeBeginSpan(exchange, sd, operationName, kind, parent);
+        return unsampled != null ? unsampled
+                : super.startExchangeBeginSpan(exchange, sd, serverSpanName(exchange, sd, operationName), kind, parent);
+    }
+
+    /**
+     * A door's server span is named as OpenTelemetry's HTTP conventions name it, method and route ({@code POST
+     * /api/chittyid/mint}), where Camel's decorator gives only the method.
+     */
+    private static String serverSpanName(Exchange exchange, SpanDecorator sd, String operationName) {
+        return PLATFORM_HTTP.equals(sd.getComponent()) && exchange.getFromEndpoint() instanceof PlatformHttpEndpoint door
+                ? operationName + " " + door.getPath() : operationName;
     }
 
     @Override
