@@ -26,8 +26,10 @@ attack_jolokia_get_stops_a_route() {
   for path in "/actuator/jolokia/exec/$_operator_timer/stop()" "/actuator/jolokia/?p=/exec/$_operator_timer/stop()" \
       "/actuator/hawtio/jolokia/exec/$_operator_timer/stop()"; do
     status=$(curl -s -o /dev/null -w '%{http_code}' -u "operator:$operator_password" \
-        -H 'Referer: https://attacker.example/cat.html' "$hub$path")
-    [ "$status" = 403 ] || { reason "GET $path answered $status"; return 1; }
+        -H 'Referer: https://attacker.example/cat.html' "$management$path")
+    [ "$status" = 403 ] || { reason "GET $path answered $status on the management port"; return 1; }
+    status=$(curl -s -o /dev/null -w '%{http_code}' -u "operator:$operator_password" "$hub$path")
+    [ "$status" = 404 ] || { reason "GET $path answered $status on the public port"; return 1; }
   done
   curl -s -u "operator:$operator_password" -H "Origin: $management" "$management/actuator/jolokia/read/$_operator_timer/State" \
       | grep -q '"Started"' \
