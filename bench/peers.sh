@@ -16,7 +16,7 @@
 # Needs nginx (apt-get install -y nginx); builds the hub's jar and G's jar when they are missing.
 # Usage: bench/peers.sh [seconds per measured run, default 20] [warm-up seconds per target, default 60]
 #        [rounds, default 5]   (a smoke run of about two minutes: bench/peers.sh 2 2 1)
-# HUB_JAVA_OPTS adds JVM options to the hub (a profile: HUB_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/h.jfr)
+# PEERS_TARGETS="H MCP MCP26" measures only those (all are still started). HUB_JAVA_OPTS adds JVM options to the hub (a profile: HUB_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/h.jfr)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-20}
@@ -114,7 +114,7 @@ curl -fs "http://127.0.0.1:$hub_port/health" >/dev/null || { echo "the hub's /he
 
 # per target: its label, the server's pids, the url and wrk's arguments, where "-H key" stands for the API key
 # header (wrk keeps a header only when its name is followed by ": ", which word splitting would break)
-targets=(D N G H MCP MCP26 health)
+targets=(${PEERS_TARGETS:-D N G H MCP MCP26 health})
 declare -A label pid url args
 label[D]="**D** nginx serving the ~1 KiB JSON file directly"; pid[D]=$d_pid
 url[D]=http://127.0.0.1:$d_port/api/services; args[D]=
@@ -191,7 +191,7 @@ rss() {
 }
 
 declare -A rps_of
-for t in "${targets[@]}"; do rps_of[$t]=$(median "$t" 2); done
+for t in D N G H MCP MCP26 health; do rps_of[$t]=$(median "$t" 2); done
 echo "Commit $(git describe --always --dirty), $(date -u +%F): wrk -t1 -c$conns, $rounds rounds of ${secs}s per target"
 echo "interleaved (${targets[*]}) after ${warmup}s of warm-up each; servers on CPU 0, wrk on CPU 1, $(nproc) cores."
 echo "Medians over the rounds; range = lowest–highest round's req/s; CPU = utime + stime of the server's processes"

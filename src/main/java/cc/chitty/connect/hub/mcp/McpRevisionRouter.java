@@ -37,7 +37,7 @@ import org.springframework.http.MediaType;
  *   them. 2024-11-05 is not spoken here: it is the SSE transport's, at {@code /mcp/sse}.</li>
  * </ul>
  * The body is looked at only when the headers do not decide, or to tell an {@code initialize} or a
- * {@code tools/call} ({@link StatelessToolCall}), and only as {@link JsonRpcParamsGuard}, which every POST to
+ * {@code tools/call} (answered by {@link ModernToolCall} and {@link StatelessToolCall}), and only as {@link JsonRpcParamsGuard}, which every POST to
  * {@code /mcp} passes first, parsed it: a body that is no JSON is the SDK's to answer.
  * <p>
  * Guarantees: every request reaches exactly one generation, with its body intact, after the Origin guard and the
@@ -48,6 +48,7 @@ final class McpRevisionRouter extends HttpServlet {
     private static final String META_VERSION = McpSchema.MetaKeys.PROTOCOL_VERSION;
 
     private final HttpServlet modern;
+    private final ModernToolCall modernToolCall;
     private final HttpServlet initialize;
     private final StatelessToolCall statelessToolCall;
     private final StreamableSessions sessions;
@@ -55,9 +56,11 @@ final class McpRevisionRouter extends HttpServlet {
     private final List<String> supported;
     private final ObjectMapper mapper;
 
-    McpRevisionRouter(HttpServlet modern, HttpServlet initialize, StatelessToolCall statelessToolCall,
-            StreamableSessions sessions, List<String> initializeVersions, ObjectMapper mapper) {
+    McpRevisionRouter(HttpServlet modern, ModernToolCall modernToolCall, HttpServlet initialize,
+            StatelessToolCall statelessToolCall, StreamableSessions sessions, List<String> initializeVersions,
+            ObjectMapper mapper) {
         this.modern = modern;
+        this.modernToolCall = modernToolCall;
         this.initialize = initialize;
         this.statelessToolCall = statelessToolCall;
         this.sessions = sessions;
@@ -97,7 +100,9 @@ final class McpRevisionRouter extends HttpServlet {
         }
         String version = request.getHeader(McpHttp.Headers.MCP_PROTOCOL_VERSION);
         if (ModernMcpServer.REVISION.equals(version)) {
-            modern.service((ServletRequest) request, (ServletResponse) response);
+            if (!modernToolCall.answer(request, JsonRpcParamsGuard.messageOf(request), response)) {
+                modern.service((ServletRequest) request, (ServletResponse) response);
+            }
             return;
         }
         if (version != null && initializeVersions.contains(version)) {

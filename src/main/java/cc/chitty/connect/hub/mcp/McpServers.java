@@ -117,6 +117,20 @@ class McpServers {
         return sessionServer(McpServer.sync(sessions.bind()), handlers, schemas);
     }
 
+    /** The 2025-xx revisions' one-POST tools/call, answered without the SDK. */
+    @Bean
+    StatelessToolCall statelessToolCall(ToolDispatcher dispatcher, HubTools tools, ArgumentSchemas schemas,
+            ObjectMapper mapper) {
+        return new StatelessToolCall(dispatcher, tools, schemas, mapper, json);
+    }
+
+    /** Revision 2026-07-28's tools/call, answered without the SDK. */
+    @Bean
+    ModernToolCall modernToolCall(ToolDispatcher dispatcher, HubTools tools, ArgumentSchemas schemas,
+            ObjectMapper mapper) {
+        return new ModernToolCall(dispatcher, tools, schemas, mapper, json, ModernMcpServer.serverInfo(version));
+    }
+
     /**
      * {@code /mcp}: both generations, chosen per request ({@link McpRevisionRouter}). The server parameters are
      * there for ordering: each has put its handler into its transport before traffic.
@@ -125,10 +139,10 @@ class McpServers {
     ServletRegistrationBean<McpRevisionRouter> streamableHttpServlet(HttpServletStatelessServerTransport transport,
             McpStatelessSyncServer server, StreamableSessions sessions, McpSyncServer streamableSessionServer,
             HttpServletMcpTransport modernTransport, io.modelcontextprotocol.modern.server.McpServer modernServer,
-            ToolDispatcher dispatcher, HubTools tools, ArgumentSchemas schemas, ObjectMapper mapper) {
-        StatelessToolCall toolCall = new StatelessToolCall(dispatcher, tools, schemas, mapper, json);
+            ModernToolCall modernToolCall, StatelessToolCall statelessToolCall, ObjectMapper mapper) {
         ServletRegistrationBean<McpRevisionRouter> servlet = new ServletRegistrationBean<>(new McpRevisionRouter(
-                modernTransport, transport, toolCall, sessions, transport.protocolVersions(), mapper), "/mcp");
+                modernTransport, modernToolCall, transport, statelessToolCall, sessions,
+                transport.protocolVersions(), mapper), "/mcp");
         servlet.setName("mcp-streamable-http");
         servlet.setAsyncSupported(true);
         servlet.setLoadOnStartup(1);

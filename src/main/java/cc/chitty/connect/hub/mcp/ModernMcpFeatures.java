@@ -118,7 +118,8 @@ final class ModernMcpFeatures {
         return (tool.outputSchema() != null ? modern.outputSchema(tool.outputSchema()) : modern).build();
     }
 
-    private static McpSchema.CallToolResult result(io.modelcontextprotocol.spec.McpSchema.CallToolResult result) {
+    /** A tool's result in this revision's type (shared with {@link ModernToolCall}). */
+    static McpSchema.CallToolResult result(io.modelcontextprotocol.spec.McpSchema.CallToolResult result) {
         McpSchema.CallToolResult.Builder modern = McpSchema.CallToolResult.builder()
                 .isError(Boolean.TRUE.equals(result.isError()));
         result.content().forEach(c -> modern.addContent(McpSchema.TextContent.builder(

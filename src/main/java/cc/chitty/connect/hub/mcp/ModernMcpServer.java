@@ -50,6 +50,11 @@ class ModernMcpServer {
                 .toList();
     }
 
+    /** Who answers, as every result's {@code _meta} names it. */
+    static McpSchema.Implementation serverInfo(String version) {
+        return McpSchema.Implementation.builder(McpServers.SERVER_NAME, version).build();
+    }
+
     /** The changes {@code subscriptions/listen} streams to its listeners; {@link ResourceUpdates} feeds it. */
     @Bean
     McpChangeFeed modernChangeFeed() {
@@ -63,7 +68,7 @@ class ModernMcpServer {
         McpJsonMapper json = new JacksonMcpJsonMapper(mapper.copy());
         ModernMcpFeatures features = new ModernMcpFeatures(handlers, listTtl.toMillis());
         return McpServer.builder()
-                .serverInfo(McpSchema.Implementation.builder(McpServers.SERVER_NAME, version).build())
+                .serverInfo(serverInfo(version))
                 .instructions(McpServers.INSTRUCTIONS)
                 .supportedVersions(discoverable(initializeTransport.protocolVersions()))
                 .jsonMapper(json)

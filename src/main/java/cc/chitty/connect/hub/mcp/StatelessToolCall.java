@@ -46,19 +46,18 @@ final class StatelessToolCall {
 
     /** @return false, having read and answered nothing, when the request is not one this class takes */
     boolean answer(HttpServletRequest request, JsonNode message, HttpServletResponse response) throws IOException {
-        HubTool tool = toolCalled(request, message);
-        Object id = message == null ? null : id(message.path("id"));
-        if (tool == null || id == null) {
+        ToolCallMessage call = isStatelessTransportRequest(request) ? ToolCallMessage.of(message, tools) : null;
+        if (call == null) {
             return false;
         }
         McpSchema.JSONRPCResponse answer;
         try {
             McpSchema.CallToolResult result =
-                    dispatcher.call(tool.name(), message.get("params").get("arguments"), Caller.of(request)).result();
-            answer = McpSchema.JSONRPCResponse.result(id, checkedOutput(tool, result));
+                    dispatcher.call(call.tool().name(), call.arguments(), Caller.of(request)).result();
+            answer = McpSchema.JSONRPCResponse.result(call.id(), checkedOutput(call.tool(), result));
         } catch (ToolCallRefused refused) {
             McpError error = McpErrors.of(refused);
-            answer = McpSchema.JSONRPCResponse.error(id, error.getJsonRpcError());
+            answer = McpSchema.JSONRPCResponse.error(call.id(), error.getJsonRpcError());
         }
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -67,32 +66,12 @@ final class StatelessToolCall {
         return true;
     }
 
-    /** The tool a request of the SDK's stateless transport calls, or null when this is no such request. */
-    private HubTool toolCalled(HttpServletRequest request, JsonNode message) {
+    /** Whether the SDK's stateless transport would take the request: JSON content, an Accept of both kinds. */
+    private static boolean isStatelessTransportRequest(HttpServletRequest request) {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
-        if (message == null || !HttpServletRequestUtils.isJsonContentType(request.getContentType()) || accept == null
-                || !accept.contains(MediaType.APPLICATION_JSON_VALUE)
-                || !accept.contains(MediaType.TEXT_EVENT_STREAM_VALUE)
-                || !McpSchema.JSONRPC_VERSION.equals(message.path("jsonrpc").asText(null))
-                || !McpSchema.METHOD_TOOLS_CALL.equals(message.path("method").asText(null))) {
-            return null;
-        }
-        JsonNode params = message.get("params");
-        if (params == null || !params.isObject() || !params.path("name").isTextual()
-                || !(params.path("arguments").isMissingNode() || params.get("arguments").isNull()
-                        || params.get("arguments").isObject())) {
-            return null;
-        }
-        return tools.find(params.get("name").asText()).orElse(null);
-    }
-
-    /** The request's id as the SDK's response takes it (a string or an integer), or null for any other. */
-    private static Object id(JsonNode id) {
-        if (id.isTextual()) {
-            return id.asText();
-        }
-        return id.isIntegralNumber() && id.canConvertToInt() ? (Object) id.intValue()
-                : id.isIntegralNumber() && id.canConvertToLong() ? (Object) id.longValue() : null;
+        return HttpServletRequestUtils.isJsonContentType(request.getContentType()) && accept != null
+                && accept.contains(MediaType.APPLICATION_JSON_VALUE)
+                && accept.contains(MediaType.TEXT_EVENT_STREAM_VALUE);
     }
 
     /** The SDK's check of a tool's structured output against its output schema, with its answer when it fails. */

@@ -9,7 +9,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import cc.chitty.connect.hub.security.Client;
+import cc.chitty.connect.hub.security.ClientAuthentication;
 import cc.chitty.connect.hub.support.HubIntegrationTest;
 import cc.chitty.connect.hub.support.StandIns;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +29,9 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.model.ModelCamelContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -64,6 +70,8 @@ class McpRevisionsTest extends HubIntegrationTest {
     private McpCatalogue catalogue;
     @Autowired
     private CamelContext camel;
+    @Autowired
+    private ModernToolCall modernToolCall;
 
     @Test
     void aToolWhoseCapabilityIsAGetIsReadOnly() {
@@ -312,6 +320,107 @@ class McpRevisionsTest extends HubIntegrationTest {
         JsonNode unknown = parse(post(reader, call + "{\"name\":\"no_such_tool\"}}").body());
         assertThat(unknown.at("/error/code").asInt()).isEqualTo(McpSchema.ErrorCodes.INVALID_PARAMS);
         assertThat(unknown.at("/error/message").asText()).contains("Unknown tool");
+    }
+
+    @Test
+    void aModernToolCallIsAnsweredByTheHubExactlyAsTheSdkAnswersIt() {
+        String reader = createKey("modern-direct", "registry:read").get("key").asText();
+        // a retry (input responses) is left to the SDK: its answer to the same call is the reference
+        for (String[] call : List.of(
+                new String[] {"chitty_registry_discover", "{}"},
+                new String[] {"chitty_registry_discover", "{\"capabilities\":\"mint\"}"},
+                new String[] {"chittyid_mint", "{\"entity\":\"PEO\"}"})) {
+            String params = "{\"name\":\"" + call[0] + "\",\"arguments\":" + call[1] + ",\"_meta\":" + META;
+            HttpResponse<String> direct = modernPost(reader, "tools/call", call[0], params + "}");
+            HttpResponse<String> sdk = modernPost(reader, "tools/call", call[0],
+                    params + ",\"inputResponses\":{}}");
+            assertThat(direct.statusCode()).as(call[0] + " " + call[1]).isEqualTo(sdk.statusCode());
+            assertThat(direct.headers().firstValue("Content-Type"))
+                    .isEqualTo(sdk.headers().firstValue("Content-Type"));
+            assertThat(direct.body()).isEqualTo(sdk.body());
+        }
+    }
+
+    @Test
+    void onlyAToolCallShapedAsTheRevisionSaysIsAnsweredWithoutTheSdk() throws Exception {
+        String plain = "{\"name\":\"chitty_registry_discover\",\"_meta\":" + META + "}";
+        MockHttpServletResponse answered = new MockHttpServletResponse();
+        assertThat(modernToolCall.answer(toolCall(plain, "chitty_registry_discover"), parse(
+                "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":" + plain + "}"),
+                answered)).isTrue();
+        JsonNode result = parse(answered.getContentAsString());
+        assertThat(result.at("/result/resultType").asText()).as(result.toString()).isEqualTo("complete");
+        assertThat(result.at("/result/_meta/io.modelcontextprotocol~1serverInfo/name").asText())
+                .isEqualTo("chittyconnect");
+
+        String base64Name = "=?base64?" + java.util.Base64.getEncoder().encodeToString(
+                "chitty_registry_discover".getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "?=";
+        assertThat(takes(plain, base64Name)).isTrue();
+        assertThat(takes(plain, "chittyid_mint")).isFalse();
+        assertThat(takes(plain.replace("\"_meta\"", "\"requestState\":\"x\",\"_meta\""), null)).isFalse();
+        assertThat(takes(plain.replace("\"_meta\"", "\"inputResponses\":{},\"_meta\""), null)).isFalse();
+        assertThat(takes(plain.replace(",\"io.modelcontextprotocol/clientCapabilities\":{}", ""), null)).isFalse();
+        assertThat(takes(plain.replace("{}}", "{},\"io.modelcontextprotocol/clientInfo\":7}"), null)).isFalse();
+        assertThat(takes(plain.replace("{}}", "{},\"io.modelcontextprotocol/progressToken\":1}"), null)).isFalse();
+        assertThat(takes(plain.replace("chitty_registry_discover", "no_such_tool"), "no_such_tool")).isFalse();
+        MockHttpServletRequest twoMethods = toolCall(plain, "chitty_registry_discover");
+        twoMethods.addHeader("Mcp-Method", "tools/call");
+        assertThat(takes(twoMethods, plain)).isFalse();
+        MockHttpServletRequest text = toolCall(plain, "chitty_registry_discover");
+        text.setContentType("text/plain");
+        assertThat(takes(text, plain)).isFalse();
+    }
+
+    /** Whether the hub answers the call itself; when it does not, it must have written nothing. */
+    private boolean takes(String params, String mcpName) throws Exception {
+        return takes(toolCall(params, mcpName == null ? "chitty_registry_discover" : mcpName), params);
+    }
+
+    private boolean takes(MockHttpServletRequest request, String params) throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        boolean taken = modernToolCall.answer(request, parse(
+                "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":" + params + "}"), response);
+        if (!taken) {
+            assertThat(response.getContentAsByteArray()).isEmpty();
+            assertThat(response.isCommitted()).isFalse();
+        }
+        return taken;
+    }
+
+    private static MockHttpServletRequest toolCall(String params, String mcpName) {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/mcp");
+        request.setContentType("application/json");
+        request.addHeader("MCP-Protocol-Version", "2026-07-28");
+        request.addHeader("Mcp-Method", "tools/call");
+        request.addHeader("Mcp-Name", mcpName);
+        request.setUserPrincipal(new Reader());
+        request.setContent(params.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return request;
+    }
+
+    /** A key that may read the registry, as the security chain would have named it. */
+    private static final class Reader extends AbstractAuthenticationToken implements ClientAuthentication {
+        private final Client client = new Client(UUID.randomUUID(), "key:reader", List.of("registry:read"), null);
+
+        Reader() {
+            super(List.of());
+            setAuthenticated(true);
+        }
+
+        @Override
+        public Client client() {
+            return client;
+        }
+
+        @Override
+        public Object getCredentials() {
+            return "";
+        }
+
+        @Override
+        public Object getPrincipal() {
+            return client.id();
+        }
     }
 
     /** A 2026-07-28 request as the revision shapes it: Mcp-Method (or the one given), Mcp-Name, the version. */
