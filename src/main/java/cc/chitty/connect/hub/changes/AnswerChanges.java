@@ -37,7 +37,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>a change is announced once, however many instances see it: the answer's SHA-256 replaces the one in
  *   {@code answer_versions} and {@code pg_notify} fires in the same statement, only when the hash differed;</li>
- *   <li>an answer equal to the last one this instance saw or heard of costs no database round trip;</li>
+ *   <li>an answer equal to the last one this instance saw or heard of costs no database round trip, and one equal
+ *   to the last one it saw itself not even a hash;</li>
  *   <li>PostgreSQL delivers the notification after commit to every listening instance, the announcing one
  *   included, so all instances tell their clients the same way;</li>
  *   <li>each instance listens on a connection of its own (not one of the pool's); when it is lost, the listener
@@ -62,7 +63,7 @@ public class AnswerChanges implements SmartLifecycle {
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final ObjectWriter canonical;
-    private final Map<String, String> lastSeen = new ConcurrentHashMap<>();
+    private final Map<String, Seen> lastSeen = new ConcurrentHashMap<>();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean running;
     private volatile boolean listening;
@@ -87,14 +88,20 @@ public class AnswerChanges implements SmartLifecycle {
 
     /** Whether this call announced a change (false: the same content as before, or the database failed). */
     boolean announce(String capability, Object content) {
+        Seen seen = lastSeen.get(capability);
+        // the registry list and the status answer arrive unchanged on almost every call: equality is far cheaper
+        if (seen != null && content.equals(seen.content())) {
+            return false;
+        }
         String hash = fingerprint(content);
-        if (hash.equals(lastSeen.get(capability))) {
+        if (seen != null && hash.equals(seen.hash())) {
+            lastSeen.put(capability, new Seen(hash, content));
             return false;
         }
         try {
             boolean changed = !jdbc.sql(ANNOUNCE).param("capability", capability).param("hash", hash)
                     .query().listOfRows().isEmpty();
-            lastSeen.put(capability, hash);
+            lastSeen.put(capability, new Seen(hash, content));
             return changed;
         } catch (DataAccessException e) {
             log.warn("could not announce a change of {}: {}", capability, e.getMessage());
@@ -156,7 +163,7 @@ public class AnswerChanges implements SmartLifecycle {
         int space = payload.indexOf(' ');
         String capability = space < 0 ? payload : payload.substring(0, space);
         if (space > 0) {
-            lastSeen.put(capability, payload.substring(space + 1));
+            lastSeen.put(capability, new Seen(payload.substring(space + 1), null));
         }
         tell(capability);
     }
@@ -205,5 +212,9 @@ public class AnswerChanges implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /** A capability's last answer: its hash, and the content when this instance saw it (null when heard of). */
+    private record Seen(String hash, Object content) {
     }
 }
