@@ -16,7 +16,8 @@
 # Needs nginx (apt-get install -y nginx); builds the hub's jar and G's jar when they are missing.
 # Usage: bench/peers.sh [seconds per measured run, default 20] [warm-up seconds per target, default 60]
 #        [rounds, default 5]   (a smoke run of about two minutes: bench/peers.sh 2 2 1)
-# PEERS_TARGETS="H MCP MCP26" measures only those (all are still started). HUB_JAVA_OPTS adds JVM options to the hub (a profile: HUB_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/h.jfr)
+# PEERS_TARGETS="H MCP MCP26" measures only those (all are still started); BENCH_JAR=<jar> measures another hub
+# build (before/after comparisons). HUB_JAVA_OPTS adds JVM options to the hub (a profile: HUB_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/h.jfr)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-20}
@@ -34,6 +35,8 @@ for port in $hub_port $d_port $n_port $g_port $management_port; do
   ! (echo > "/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "port $port is in use" >&2; exit 1; }
 done
 . bench/lib.sh
+# BENCH_JAR: the hub jar to measure instead of target/'s (before/after comparisons)
+jar=${BENCH_JAR:-$jar}
 gateway_jar=bench/peers/gateway-mvc/target/gateway-mvc-1.jar
 [ -f "$gateway_jar" ] || mvn -q -B -f bench/peers/gateway-mvc/pom.xml -DskipTests package
 # nginx's workers run as nobody and must reach the files under the work directory
