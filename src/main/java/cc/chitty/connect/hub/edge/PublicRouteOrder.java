@@ -9,9 +9,11 @@ public final class PublicRouteOrder {
 
     /** 503 {@code starting} until the doors open. */
     public static final int STARTING = Integer.MIN_VALUE;
+    /** A body refused as too large is not read to its end (edge/RefusedBodyHangUp). */
+    public static final int BODY_WATCH = Integer.MIN_VALUE + 1;
     /** CORS, and for /api the encoded-path and body-type refusals (web/PublicEdgeGate). */
     public static final int EDGE_CHECKS = Integer.MIN_VALUE + 5;
-        /** /health, /openapi.json, and the operator paths' 404. */
+    /** /health, /openapi.json, and the operator paths' 404. */
     public static final int OWN_PATHS = Integer.MIN_VALUE + 10;
     /** Everything else that is not the REST door's goes to Tomcat. */
     public static final int FORWARD = Integer.MAX_VALUE;

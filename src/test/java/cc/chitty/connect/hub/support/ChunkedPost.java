@@ -24,8 +24,11 @@ public final class ChunkedPost {
     private ChunkedPost() {
     }
 
-    /** The status line and headers as sent, and the body (read by its Content-Length). */
-    public record Answer(int status, String head, String body) {
+    /**
+     * The status line and headers as sent, and the body (read by its Content-Length); whether the hub then closed
+     * the connection (always so when the request asked for it).
+     */
+    public record Answer(int status, String head, String body, boolean hungUp) {
     }
 
     /**
@@ -35,11 +38,25 @@ public final class ChunkedPost {
      */
     public static Answer send(int port, String path, Map<String, String> headers, String prelude, long size)
             throws Exception {
+        return send(port, path, headers, prelude, size, false);
+    }
+
+    /**
+     * The same on a connection the client wants to keep: once answered it stops sending, the body unfinished, and
+     * waits up to 30 s for the hub to close the connection ({@link Answer#hungUp}).
+     */
+    public static Answer sendKeepingAlive(int port, String path, Map<String, String> headers, String prelude,
+            long size) throws Exception {
+        return send(port, path, headers, prelude, size, true);
+    }
+
+    private static Answer send(int port, String path, Map<String, String> headers, String prelude, long size,
+            boolean keepAlive) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(60_000);
+            socket.setSoTimeout(keepAlive ? 30_000 : 60_000);
             CompletableFuture<Answer> answer = CompletableFuture.supplyAsync(() -> readAnswer(socket));
             StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
-                    + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n");
+                    + "\r\nTransfer-Encoding: chunked\r\n" + (keepAlive ? "" : "Connection: close\r\n"));
             headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
             head.append("\r\n");
             byte[] chunk = new byte[64 * 1024];
@@ -58,7 +75,9 @@ public final class ChunkedPost {
                     out.write(chunk);
                     out.write(crlf);
                 }
-                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                if (!keepAlive) {
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
                 out.flush();
             } catch (IOException closedAfterAnswering) {
                 // the hub closed the connection after its answer; the answer is read below
@@ -72,7 +91,7 @@ public final class ChunkedPost {
             InputStream in = socket.getInputStream();
             String head = readHead(in);
             if (head.isEmpty()) {
-                return new Answer(-1, "(the connection closed without an answer)", "");
+                return new Answer(-1, "(the connection closed without an answer)", "", true);
             }
             int length = -1;
             for (String line : head.split("\r\n")) {
@@ -81,9 +100,21 @@ public final class ChunkedPost {
                 }
             }
             byte[] body = length >= 0 ? in.readNBytes(length) : new byte[0];
-            return new Answer(Integer.parseInt(head.split(" ")[1]), head, new String(body, StandardCharsets.UTF_8));
+            return new Answer(Integer.parseInt(head.split(" ")[1]), head, new String(body, StandardCharsets.UTF_8),
+                    hungUp(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether the connection ends after the answer: end of stream, or a reset, before the socket's timeout. */
+    private static boolean hungUp(InputStream in) {
+        try {
+            return in.read() < 0;
+        } catch (java.net.SocketTimeoutException stillOpen) {
+            return false;
+        } catch (IOException reset) {
+            return true;
         }
     }
 
