@@ -9,13 +9,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import cc.chitty.connect.hub.security.Client;
 import cc.chitty.connect.hub.security.ClientAuthentication;
+import cc.chitty.connect.hub.support.AuthenticatedClient;
 import cc.chitty.connect.hub.support.HubIntegrationTest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 
 /** Legacy SSE sessions belong to the key that opened them, end when idle, and are capped per key. */
 class LegacySseSessionsTest extends HubIntegrationTest {
@@ -55,7 +53,7 @@ class LegacySseSessionsTest extends HubIntegrationTest {
 
     @Test
     void aClientMayPostTheMomentItHasReadTheEndpointEvent() throws Exception {
-        ClientAuthentication caller = new Caller();
+        ClientAuthentication caller = new AuthenticatedClient("key:test", List.of("*"));
         MockHttpServletRequest open = new MockHttpServletRequest("GET", LegacySseSessions.SSE_PATH);
         open.setServletPath(LegacySseSessions.SSE_PATH);
         open.setUserPrincipal(caller);
@@ -80,30 +78,6 @@ class LegacySseSessionsTest extends HubIntegrationTest {
     }
 
     /** An API key's caller, as the key chain puts it on the request. */
-    private static final class Caller extends AbstractAuthenticationToken implements ClientAuthentication {
-        private final Client client = new Client(UUID.randomUUID(), "key:test", List.of("*"), null);
-
-        Caller() {
-            super(List.of());
-            setAuthenticated(true);
-        }
-
-        @Override
-        public Client client() {
-            return client;
-        }
-
-        @Override
-        public Object getCredentials() {
-            return "";
-        }
-
-        @Override
-        public Object getPrincipal() {
-            return client.id();
-        }
-    }
-
     @Test
     void aKeyCannotHoldMoreStreamsThanItsCap() throws Exception {
         String key = newKey();

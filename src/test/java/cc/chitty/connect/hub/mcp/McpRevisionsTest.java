@@ -9,10 +9,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import cc.chitty.connect.hub.security.Client;
-import cc.chitty.connect.hub.security.ClientAuthentication;
+import cc.chitty.connect.hub.support.AuthenticatedClient;
 import cc.chitty.connect.hub.support.HubIntegrationTest;
 import cc.chitty.connect.hub.support.StandIns;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -393,34 +390,9 @@ class McpRevisionsTest extends HubIntegrationTest {
         request.addHeader("MCP-Protocol-Version", "2026-07-28");
         request.addHeader("Mcp-Method", "tools/call");
         request.addHeader("Mcp-Name", mcpName);
-        request.setUserPrincipal(new Reader());
+        request.setUserPrincipal(new AuthenticatedClient("key:reader", List.of("registry:read")));
         request.setContent(params.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return request;
-    }
-
-    /** A key that may read the registry, as the security chain would have named it. */
-    private static final class Reader extends AbstractAuthenticationToken implements ClientAuthentication {
-        private final Client client = new Client(UUID.randomUUID(), "key:reader", List.of("registry:read"), null);
-
-        Reader() {
-            super(List.of());
-            setAuthenticated(true);
-        }
-
-        @Override
-        public Client client() {
-            return client;
-        }
-
-        @Override
-        public Object getCredentials() {
-            return "";
-        }
-
-        @Override
-        public Object getPrincipal() {
-            return client.id();
-        }
     }
 
     /** A 2026-07-28 request as the revision shapes it: Mcp-Method (or the one given), Mcp-Name, the version. */
