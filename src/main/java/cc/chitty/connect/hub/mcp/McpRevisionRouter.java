@@ -37,8 +37,9 @@ import org.springframework.http.MediaType;
  *   them. 2024-11-05 is not spoken here: it is the SSE transport's, at {@code /mcp/sse}.</li>
  * </ul>
  * The body is looked at only when the headers do not decide, or to tell an {@code initialize} or a
- * {@code tools/call} (answered by {@link ModernToolCall} and {@link StatelessToolCall}), and only as {@link JsonRpcParamsGuard}, which every POST to
- * {@code /mcp} passes first, parsed it: a body that is no JSON is the SDK's to answer.
+ * {@code tools/call} (answered by {@link ModernToolCall} and {@link StatelessToolCall}), and only as
+ * {@link JsonRpcParamsGuard}, which every POST to {@code /mcp} passes first, parsed it: a body that is no JSON is
+ * the SDK's to answer.
  * <p>
  * Guarantees: every request reaches exactly one generation, with its body intact, after the Origin guard and the
  * API-key chain; a version nobody speaks is refused here with the list of those that are, never passed on.
