@@ -42,7 +42,8 @@ class RefusedBodyHangUp implements PublicPaths {
 
     private static boolean mayHaveBody(HttpServerRequest request) {
         return request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD
-                && (PublicPaths.announcedLength(request) > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null);
+                && (PublicPaths.announcedLength(request) > 0
+                        || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null);
     }
 
     private static boolean isRefusedWhileSending(RoutingContext context) {

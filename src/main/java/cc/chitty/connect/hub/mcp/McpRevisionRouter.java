@@ -30,8 +30,9 @@ import org.springframework.http.MediaType;
  *   {@code initialize}, and what follows it from a client that sends no header) is the older generation, which
  *   the specification has the server assume then;</li>
  *   <li>in the older generation, a request naming a session ({@code Mcp-Session-Id}: POST, the GET stream, DELETE)
- *   goes to {@link StreamableSessions}; an {@code initialize} opens a session there when the caps allow; everything else (no session id, as a stateless client or a one-POST
- *   {@code tools/call} sends) is answered by the stateless server, as any instance can;</li>
+ *   goes to {@link StreamableSessions}; an {@code initialize} opens a session there when the caps allow; everything
+ *   else (no session id, as a stateless client or a one-POST {@code tools/call} sends) is answered by the stateless
+ *   server, as any instance can;</li>
  *   <li>a header naming a version the hub does not speak is HTTP 400: in the new revision's words
  *   (-32022 with the supported versions) when the request is shaped like one, otherwise a JSON-RPC -32600 listing
  *   them. 2024-11-05 is not spoken here: it is the SSE transport's, at {@code /mcp/sse}.</li>
