@@ -3,7 +3,9 @@ package cc.chitty.connect.hub.capability;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,8 +30,12 @@ public class RequestDefaults {
     private final RouteResources files;
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
 
-    /** A schema as read, and when its file had last changed then. */
-    private record Schema(long modified, JsonNode tree) {
+    /** The top-level defaults of a schema as read, and when its file had last changed then. */
+    private record Schema(long modified, List<Default> defaults) {
+    }
+
+    /** A property's default; {@code now}: the current instant, for a {@code date-time} default of "now". */
+    private record Default(String property, JsonNode value, boolean now) {
     }
 
     public RequestDefaults(ObjectMapper mapper, RouteResources files) {
@@ -38,34 +44,50 @@ public class RequestDefaults {
     }
 
     public String apply(@Body String body, String schemaPath) throws IOException {
+        List<Default> defaults = defaults(schemaPath);
+        // most schemas declare none: the body passes without being parsed and written again
+        if (defaults.isEmpty()) {
+            return body;
+        }
         JsonNode request = mapper.readTree(body);
         if (!(request instanceof ObjectNode object)) {
             return body;
         }
-        Iterator<Map.Entry<String, JsonNode>> properties = schema(schemaPath).path("properties").fields();
-        while (properties.hasNext()) {
-            Map.Entry<String, JsonNode> property = properties.next();
-            JsonNode fallback = property.getValue().get("default");
-            if (fallback != null && !object.hasNonNull(property.getKey())) {
-                boolean now = "date-time".equals(property.getValue().path("format").asText())
-                        && "now".equals(fallback.asText());
-                object.set(property.getKey(), now ? object.textNode(Instant.now().toString()) : fallback);
+        for (Default fallback : defaults) {
+            if (!object.hasNonNull(fallback.property())) {
+                object.set(fallback.property(),
+                        fallback.now() ? object.textNode(Instant.now().toString()) : fallback.value());
             }
         }
         return mapper.writeValueAsString(object);
     }
 
     /** Read again when its file changed, so an edited default applies without a restart. */
-    private JsonNode schema(String path) {
+    private List<Default> defaults(String path) {
         long modified = files.lastModified(path);
-        return schemas.compute(path, (p, known) -> known != null && known.modified() == modified ? known : read(p,
-                modified)).tree();
+        Schema known = schemas.get(path);
+        if (known == null || known.modified() != modified) {
+            known = read(path, modified);
+            schemas.put(path, known);
+        }
+        return known.defaults();
     }
 
     private Schema read(String path, long modified) {
         try (InputStream in = files.open(path).orElseThrow(
                 () -> new IllegalStateException("no schema at " + files.location() + "/" + path))) {
-            return new Schema(modified, mapper.readTree(in));
+            List<Default> defaults = new ArrayList<>();
+            Iterator<Map.Entry<String, JsonNode>> properties = mapper.readTree(in).path("properties").fields();
+            while (properties.hasNext()) {
+                Map.Entry<String, JsonNode> property = properties.next();
+                JsonNode fallback = property.getValue().get("default");
+                if (fallback != null) {
+                    defaults.add(new Default(property.getKey(), fallback,
+                            "date-time".equals(property.getValue().path("format").asText())
+                                    && "now".equals(fallback.asText())));
+                }
+            }
+            return new Schema(modified, List.copyOf(defaults));
         } catch (IOException e) {
             throw new IllegalStateException("unreadable schema " + path, e);
         }

@@ -11,7 +11,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Installation access tokens, fetched with the App JWT and reused until less than a minute of their hour is left.
- * Kept in memory only: a restarted instance fetches a new one, which GitHub allows freely.
+ * Kept in memory only: a restarted instance fetches a new one, which GitHub allows freely. One fetch per
+ * installation at a time: deliveries of an installation's repositories run in parallel, and without it each worker
+ * that found no token would sign a JWT and fetch one of its own (a start or an expiry under load cost up to one
+ * fetch per worker).
  */
 @Component
 public class InstallationTokens {
@@ -22,6 +25,7 @@ public class InstallationTokens {
     }
 
     private final Map<Long, Token> tokens = new ConcurrentHashMap<>();
+    private final Map<Long, Object> fetching = new ConcurrentHashMap<>();
     private final GitHubClient github;
     private final GitHubAppJwt appJwt;
     private final Clock clock = Clock.systemUTC();
@@ -34,11 +38,20 @@ public class InstallationTokens {
     /** {@code Bearer <installation token>} for calls on the installation's repositories. */
     public String authorization(long installationId) throws Exception {
         Token token = tokens.get(installationId);
-        if (token == null || token.expiresAt().minus(REFRESH_BEFORE).isBefore(clock.instant())) {
-            token = fetch(installationId);
-            tokens.put(installationId, token);
+        if (!usable(token)) {
+            synchronized (fetching.computeIfAbsent(installationId, id -> new Object())) {
+                token = tokens.get(installationId);
+                if (!usable(token)) {
+                    token = fetch(installationId);
+                    tokens.put(installationId, token);
+                }
+            }
         }
         return "Bearer " + token.value();
+    }
+
+    private boolean usable(Token token) {
+        return token != null && !token.expiresAt().minus(REFRESH_BEFORE).isBefore(clock.instant());
     }
 
     private Token fetch(long installationId) throws Exception {

@@ -3,6 +3,7 @@ package cc.chitty.connect.hub.github.door;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -217,7 +218,9 @@ class WebhookIntake {
         message.getHeaders().clear();
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         message.setHeader(Exchange.CONTENT_TYPE, contentType);
-        message.setBody(body);
+        // Vert.x's platform-http writes a ByteBuffer in one go with its length, but a byte[] as an InputStream
+        // pumped through a stream of its own: half the event loop's samples of the door (issue 13)
+        message.setBody(ByteBuffer.wrap(body));
     }
 
     private static Counter webhooks(MeterRegistry meters, String outcome) {

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * Puts a delivery on {@code github-events} and returns only once the broker acknowledged it (acks=all, idempotent
  * producer, delivery bounded by {@code hub.github.intake}); throws when it was not acknowledged in time. A route may
- * send to {@link #endpoint()} itself, with a message {@link #write written} as a record, to be continued
- * asynchronously when the broker answers. The Kafka endpoint itself, not a {@code direct:} route in front of it:
+ * send to {@link #endpoint()} itself, with a message {@link #write written} as a record, and goes on once the broker
+ * answered (on the sending thread with {@code hub.github.intake.kafka.synchronous}, on the Kafka component's pool
+ * without it). The Kafka endpoint itself, not a {@code direct:} route in front of it:
  * a hop per delivery would cost the door a route, its unit of work and two more spans (issue 13).
  */
 @Component

@@ -121,6 +121,23 @@ class GitHubAutomationsTest extends GitHubTestSupport {
     }
 
     @Test
+    void pushesToManyRepositoriesOfANewInstallationShareOneInstallationToken() {
+        // a slow answer, so that the repositories' deliveries, applied in parallel, all find no token yet
+        github().stubFor(post(urlPathEqualTo("/app/installations/65601/access_tokens")).atPriority(1)
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withFixedDelay(1000).withBody(json(Map.of("token", "ghs_shared", "expires_at",
+                                Instant.now().plus(1, ChronoUnit.HOURS).toString())))));
+        List<String> shas = IntStream.range(0, 8).mapToObj(i -> sha("shared-" + i + "-" + newDeliveryId())).toList();
+
+        IntStream.range(0, 8).forEach(i -> deliver(newDeliveryId(), "push",
+                push("shared-" + i, 6600 + i, 65601, shas.get(i), "feat: shared", List.of())));
+
+        IntStream.range(0, 8).forEach(i -> eventually().until(() -> checkRun("shared-" + i, shas.get(i)) != null));
+        assertThat(github().findAll(postRequestedFor(urlPathEqualTo("/app/installations/65601/access_tokens"))))
+                .hasSize(1);
+    }
+
+    @Test
     void anOpenedPullRequestGetsItsCheckLabelsSummaryAndReviewers() {
         List<Map<String, Object>> firstPage = new ArrayList<>();
         IntStream.range(0, 100).forEach(i -> firstPage.add(file("src/F" + i + ".java", 2, 1)));
