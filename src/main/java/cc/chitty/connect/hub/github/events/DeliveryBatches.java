@@ -157,8 +157,7 @@ final class DeliveryBatches implements Processor {
         for (Exchange record : records) {
             if (record.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT) instanceof DefaultKafkaManualCommit commit
                     && !assignment.contains(commit.getPartition())) {
-                log.info("GitHub delivery {} left to the new owner of {}",
-                        record.getMessage().getHeader(GitHubHeaders.DELIVERY), commit.getPartition());
+                log.info("GitHub delivery {} left to the new owner of {}", deliveryOf(record), commit.getPartition());
                 continue;
             }
             owned.add(record);
