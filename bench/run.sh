@@ -27,7 +27,8 @@ section() {
     echo
     echo "\`$command\`"
     echo
-    bash -c "$command" 2>&1 | grep -v '^\[' | tee /dev/stderr
+    # Maven's colour codes out first, so that progress lines (starting with "[") are left out too
+    bash -c "$command" 2>&1 | sed 's/\x1b\[[0-9;]*m//g' | grep -v '^\[' | tee /dev/stderr
     echo
   } >> "$log"
 }
