@@ -115,13 +115,12 @@ final class ModernToolCall {
         return JsonRpc.JSONRPCResponse.result(call.id(), answer);
     }
 
-    /** The transport's check: each header once, and saying what the body says. */
+    /** The transport's check: each header once, and saying what the body says (the tool was found by its name). */
     private static boolean headersAgree(HttpServletRequest request, ToolCallMessage call) {
-        String name = call.params().get("name").asText();
         String nameHeader = onlyValue(request, McpHttp.Headers.MCP_NAME);
         return McpSchema.METHOD_TOOLS_CALL.equals(onlyValue(request, McpHttp.Headers.MCP_METHOD))
                 && ModernMcpServer.REVISION.equals(onlyValue(request, McpHttp.Headers.MCP_PROTOCOL_VERSION))
-                && nameHeader != null && name.equals(decoded(nameHeader));
+                && nameHeader != null && call.tool().name().equals(decoded(nameHeader));
     }
 
     /** The server's check of {@code _meta}, for the shape every client of this revision sends. */

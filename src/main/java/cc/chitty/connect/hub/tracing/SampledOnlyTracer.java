@@ -55,7 +55,8 @@ class SampledOnlyTracer extends MicrometerObservationTracer {
      * /api/chittyid/mint}), where Camel's decorator gives only the method.
      */
     private static String serverSpanName(Exchange exchange, SpanDecorator sd, String operationName) {
-        return PLATFORM_HTTP.equals(sd.getComponent()) && exchange.getFromEndpoint() instanceof PlatformHttpEndpoint door
+        return PLATFORM_HTTP.equals(sd.getComponent())
+                && exchange.getFromEndpoint() instanceof PlatformHttpEndpoint door
                 ? operationName + " " + door.getPath() : operationName;
     }
 

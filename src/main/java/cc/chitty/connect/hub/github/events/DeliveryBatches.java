@@ -69,8 +69,9 @@ final class DeliveryBatches implements Processor {
         Set<String> ids = new HashSet<>();
         for (Exchange record : records) {
             byKey.computeIfAbsent(keyOf(record.getMessage()), key -> new ArrayList<>()).add(record);
-            if (deliveryOf(record) != null) {
-                ids.add(deliveryOf(record));
+            String delivery = deliveryOf(record);
+            if (delivery != null) {
+                ids.add(delivery);
             }
         }
         Set<String> processedBefore = processed.processedAmong(ids);
@@ -99,7 +100,8 @@ final class DeliveryBatches implements Processor {
                 done.add(record);
                 continue;
             }
-            Span span = propagator.extract(record.getMessage(), (message, name) -> message.getHeader(name, String.class))
+            Span span = propagator.extract(record.getMessage(),
+                    (message, name) -> message.getHeader(name, String.class))
                     .name(spanName).kind(Span.Kind.CONSUMER).start();
             try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
                 producer.send(GitHubEventRoutes.APPLY, record);
