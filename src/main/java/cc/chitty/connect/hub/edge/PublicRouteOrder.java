@@ -15,6 +15,8 @@ public final class PublicRouteOrder {
     public static final int EDGE_CHECKS = Integer.MIN_VALUE + 5;
     /** /health, /openapi.json, and the operator paths' 404. */
     public static final int OWN_PATHS = Integer.MIN_VALUE + 10;
+    /** MCP's plain tools/call, answered here (mcp/PublicToolCalls); every other MCP request goes on to Tomcat. */
+    public static final int MCP_TOOL_CALLS = Integer.MIN_VALUE + 11;
     /** Everything else that is not the REST door's goes to Tomcat. */
     public static final int FORWARD = Integer.MAX_VALUE;
 

@@ -24,7 +24,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * handling, so params of the wrong shape (tool arguments that are a string, a name that is a number) became an
  * HTTP 500 quoting Jackson. This guard reads them into the same types first and answers a mismatch as JSON-RPC
  * says: error -32602 naming the method, over HTTP 200. Everything else passes to the SDK untouched, with the
- * message as parsed here ({@link #messageOf}), so that what comes after need not parse it again.
+ * message as parsed here ({@link #messageOf}), so that what comes after need not parse it again. A plain tools/call
+ * the public port answers itself ({@link PublicToolCalls}) is checked there by the same methods, and handed here,
+ * unanswered, when they find it wanting.
  */
 @Component
 @Order(FilterOrder.MCP_JSON_RPC_PARAMS)
@@ -82,7 +84,8 @@ class JsonRpcParamsGuard extends OncePerRequestFilter {
         return (JsonNode) request.getAttribute(MESSAGE);
     }
 
-    private JsonNode parsed(byte[] body) {
+    /** The body as JSON; null when it is none. The public port's {@link PublicToolCalls} parses with it too. */
+    JsonNode parsed(byte[] body) {
         try {
             return mapper.readTree(body);
         } catch (IOException notJson) {
@@ -90,8 +93,11 @@ class JsonRpcParamsGuard extends OncePerRequestFilter {
         }
     }
 
-    /** Why the params of this JSON-RPC request do not fit its method, or null when they do (or it is not one). */
-    private String invalidParams(JsonNode message) {
+    /**
+     * Why the params of this JSON-RPC request do not fit its method, or null when they do (or it is not one): what
+     * this guard answers -32602 for, and the public port's {@link PublicToolCalls} leaves to it.
+     */
+    String invalidParams(JsonNode message) {
         if (message == null || !message.path("method").isTextual() || !message.hasNonNull("params")) {
             return null;
         }

@@ -90,45 +90,64 @@ final class McpRevisionRouter extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
-        boolean namesSession = request.getHeader(HttpHeaders.MCP_SESSION_ID) != null;
-        if (!"POST".equals(request.getMethod())) {
-            if (namesSession) {
-                sessions.serve(request, response);
-            } else {
-                // the GET stream and DELETE belong to a session; the stateless server answers 405
-                initialize.service((ServletRequest) request, (ServletResponse) response);
+        JsonNode message = JsonRpcParamsGuard.messageOf(request);
+        switch (destinationOf(request.getMethod(), McpRequestHeaders.of(request), message, initializeVersions)) {
+            case SESSION -> sessions.serve(request, response);
+            // the GET stream and DELETE belong to a session; the stateless server answers 405
+            case STATELESS_SERVER -> initialize.service((ServletRequest) request, (ServletResponse) response);
+            case MODERN_BY_HEADER -> {
+                if (!modernToolCall.answer(request, message, response)) {
+                    modern.service((ServletRequest) request, (ServletResponse) response);
+                }
             }
-            return;
+            case MODERN -> modern.service((ServletRequest) request, (ServletResponse) response);
+            case OLDER -> olderGeneration(request, response, message);
+            case UNSUPPORTED_VERSION -> unsupportedVersion(response);
         }
-        String version = request.getHeader(McpHttp.Headers.MCP_PROTOCOL_VERSION);
+    }
+
+    /** Where a request goes; see the class's rules. */
+    enum Destination {
+        /** {@link StreamableSessions}: a request naming a session (older generation). */
+        SESSION,
+        /** The stateless server: a GET or DELETE naming no session, which it answers 405. */
+        STATELESS_SERVER,
+        /** A POST of revision 2026-07-28 by its header: {@link ModernToolCall} when plain, else the new server. */
+        MODERN_BY_HEADER,
+        /** A POST of revision 2026-07-28 by its other signs: the new server. */
+        MODERN,
+        /** A POST of the older generation naming no session: {@link #olderGeneration}. */
+        OLDER,
+        /** A version header nobody speaks: 400 here. */
+        UNSUPPORTED_VERSION
+    }
+
+    /**
+     * The rules above as one function of the request, for both engines: this servlet, and the public port's
+     * {@link PublicToolCalls}, which answers what would reach {@link ModernToolCall} or {@link StatelessToolCall}.
+     *
+     * @param message the POST's JSON as {@link JsonRpcParamsGuard} parsed it; null when it was no JSON
+     */
+    static Destination destinationOf(String method, McpRequestHeaders headers, JsonNode message,
+            List<String> initializeVersions) {
+        boolean namesSession = headers.first(HttpHeaders.MCP_SESSION_ID) != null;
+        if (!"POST".equals(method)) {
+            return namesSession ? Destination.SESSION : Destination.STATELESS_SERVER;
+        }
+        String version = headers.first(McpHttp.Headers.MCP_PROTOCOL_VERSION);
         if (ModernMcpServer.REVISION.equals(version)) {
-            if (!modernToolCall.answer(request, JsonRpcParamsGuard.messageOf(request), response)) {
-                modern.service((ServletRequest) request, (ServletResponse) response);
-            }
-            return;
+            return Destination.MODERN_BY_HEADER;
         }
         if (version != null && initializeVersions.contains(version)) {
-            if (namesSession) {
-                sessions.serve(request, response);
-            } else {
-                olderGeneration(request, response, JsonRpcParamsGuard.messageOf(request));
-            }
-            return;
+            return namesSession ? Destination.SESSION : Destination.OLDER;
         }
-        if (version == null && request.getHeader(McpHttp.Headers.MCP_METHOD) != null) {
-            modern.service((ServletRequest) request, (ServletResponse) response);
-            return;
+        if (version == null && headers.first(McpHttp.Headers.MCP_METHOD) != null || isModernShaped(message)) {
+            return Destination.MODERN;
         }
-        JsonNode message = JsonRpcParamsGuard.messageOf(request);
-        if (isModernShaped(message)) {
-            modern.service((ServletRequest) request, (ServletResponse) response);
-        } else if (version != null) {
-            unsupportedVersion(response);
-        } else if (namesSession) {
-            sessions.serve(request, response);
-        } else {
-            olderGeneration(request, response, message);
+        if (version != null) {
+            return Destination.UNSUPPORTED_VERSION;
         }
+        return namesSession ? Destination.SESSION : Destination.OLDER;
     }
 
     /**

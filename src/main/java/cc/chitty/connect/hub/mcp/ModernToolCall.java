@@ -3,7 +3,6 @@ package cc.chitty.connect.hub.mcp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpHeaders;
 
 /**
  * A {@code tools/call} of revision 2026-07-28 answered on the request's thread from the message
@@ -38,7 +37,9 @@ import org.springframework.http.MediaType;
  * ({@code tools/call}), {@code MCP-Protocol-Version} (this revision) and {@code Mcp-Name} (the tool's name, as sent
  * or base64-encoded) header; {@code _meta} with this revision, client capabilities and at most client info, each of
  * its shape, and nothing else; no input responses or request state (a retry); a tool the hub has. Anything else is
- * left to the SDK, untouched, to answer or refuse as it does.
+ * left to the SDK, untouched, to answer or refuse as it does. Both engines answer through this class: Tomcat's
+ * {@link McpRevisionRouter}, and the public port's {@link PublicToolCalls}, which takes the same requests (by
+ * {@link #taken}) without the hop to Tomcat.
  */
 final class ModernToolCall {
 
@@ -69,27 +70,35 @@ final class ModernToolCall {
 
     /** @return false, having read and answered nothing, when the request is not one this class takes */
     boolean answer(HttpServletRequest request, JsonNode message, HttpServletResponse response) throws IOException {
-        ToolCallMessage call = HttpServletRequestUtils.isJsonContentType(request.getContentType())
-                ? ToolCallMessage.of(message, tools) : null;
-        if (call == null || !headersAgree(request, call) || !hasPlainMeta(call.params())) {
+        ToolCallMessage call = taken(McpRequestHeaders.of(request), message);
+        if (call == null) {
             return false;
         }
+        answer(call, Caller.of(request)).writeTo(response);
+        return true;
+    }
+
+    /** The call when this class takes the request (headers and message), else null. */
+    ToolCallMessage taken(McpRequestHeaders headers, JsonNode message) {
+        ToolCallMessage call = HttpServletRequestUtils.isJsonContentType(headers.first(HttpHeaders.CONTENT_TYPE))
+                ? ToolCallMessage.of(message, tools) : null;
+        return call == null || !headersAgree(headers, call) || !hasPlainMeta(call.params()) ? null : call;
+    }
+
+    /** The SDK's answer to a call this class took, made as the caller, for whichever engine writes it. */
+    ToolCallAnswer answer(ToolCallMessage call, Caller caller) {
         JsonRpc.JSONRPCResponse answer;
         try {
-            answer = answerOf(call, dispatcher.call(call.tool().name(), call.arguments(), Caller.of(request))
-                    .result());
+            answer = answerOf(call, dispatcher.call(call.tool().name(), call.arguments(), caller).result());
         } catch (ToolCallRefused refused) {
             var error = McpErrors.of(refused).getJsonRpcError();
             answer = JsonRpc.JSONRPCResponse.error(call.id(),
                     new JsonRpc.JSONRPCResponse.JSONRPCError(error.code(), error.message(), error.data()));
         }
         // the SDK's transport answers invalid params with 400, the hub's own refusal codes with 200
-        response.setStatus(answer.error() != null && answer.error().code() == McpSchema.ErrorCodes.INVALID_PARAMS
-                ? HttpServletResponse.SC_BAD_REQUEST : HttpServletResponse.SC_OK);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getOutputStream().write(json.writeValueAsBytes(answer));
-        return true;
+        return new ToolCallAnswer(answer.error() != null
+                && answer.error().code() == McpSchema.ErrorCodes.INVALID_PARAMS
+                ? HttpServletResponse.SC_BAD_REQUEST : HttpServletResponse.SC_OK, ToolCallAnswer.write(json, answer));
     }
 
     private JsonRpc.JSONRPCResponse answerOf(ToolCallMessage call,
@@ -116,10 +125,10 @@ final class ModernToolCall {
     }
 
     /** The transport's check: each header once, and saying what the body says (the tool was found by its name). */
-    private static boolean headersAgree(HttpServletRequest request, ToolCallMessage call) {
-        String nameHeader = onlyValue(request, McpHttp.Headers.MCP_NAME);
-        return McpSchema.METHOD_TOOLS_CALL.equals(onlyValue(request, McpHttp.Headers.MCP_METHOD))
-                && ModernMcpServer.REVISION.equals(onlyValue(request, McpHttp.Headers.MCP_PROTOCOL_VERSION))
+    private static boolean headersAgree(McpRequestHeaders headers, ToolCallMessage call) {
+        String nameHeader = headers.only(McpHttp.Headers.MCP_NAME);
+        return McpSchema.METHOD_TOOLS_CALL.equals(headers.only(McpHttp.Headers.MCP_METHOD))
+                && ModernMcpServer.REVISION.equals(headers.only(McpHttp.Headers.MCP_PROTOCOL_VERSION))
                 && nameHeader != null && call.tool().name().equals(decoded(nameHeader));
     }
 
@@ -148,15 +157,6 @@ final class ModernToolCall {
         } catch (RuntimeException malformed) {
             return false;
         }
-    }
-
-    private static String onlyValue(HttpServletRequest request, String header) {
-        Enumeration<String> values = request.getHeaders(header);
-        if (values == null || !values.hasMoreElements()) {
-            return null;
-        }
-        String value = values.nextElement();
-        return values.hasMoreElements() ? null : value;
     }
 
     private static String decoded(String header) {

@@ -25,7 +25,8 @@ import org.springframework.http.MediaType;
  * <p>
  * Guarantees: only a request the SDK would run the tool for is taken (JSON content, an {@code Accept} of both kinds,
  * a JSON-RPC request with an id, a tool the hub has); anything else is left to the SDK, untouched, to answer as it
- * does.
+ * does. Both engines answer through this class: Tomcat's {@link McpRevisionRouter}, and the public port's
+ * {@link PublicToolCalls}, which takes the same requests (by {@link #taken}) without the hop to Tomcat.
  */
 final class StatelessToolCall {
 
@@ -46,30 +47,36 @@ final class StatelessToolCall {
 
     /** @return false, having read and answered nothing, when the request is not one this class takes */
     boolean answer(HttpServletRequest request, JsonNode message, HttpServletResponse response) throws IOException {
-        ToolCallMessage call = isStatelessTransportRequest(request) ? ToolCallMessage.of(message, tools) : null;
+        ToolCallMessage call = taken(McpRequestHeaders.of(request), message);
         if (call == null) {
             return false;
         }
+        answer(call, Caller.of(request)).writeTo(response);
+        return true;
+    }
+
+    /** The call when this class takes the request (headers and message), else null. */
+    ToolCallMessage taken(McpRequestHeaders headers, JsonNode message) {
+        return isStatelessTransportRequest(headers) ? ToolCallMessage.of(message, tools) : null;
+    }
+
+    /** The SDK's answer to a call this class took, made as the caller, for whichever engine writes it. */
+    ToolCallAnswer answer(ToolCallMessage call, Caller caller) {
         McpSchema.JSONRPCResponse answer;
         try {
-            McpSchema.CallToolResult result =
-                    dispatcher.call(call.tool().name(), call.arguments(), Caller.of(request)).result();
+            McpSchema.CallToolResult result = dispatcher.call(call.tool().name(), call.arguments(), caller).result();
             answer = McpSchema.JSONRPCResponse.result(call.id(), checkedOutput(call.tool(), result));
         } catch (ToolCallRefused refused) {
             McpError error = McpErrors.of(refused);
             answer = McpSchema.JSONRPCResponse.error(call.id(), error.getJsonRpcError());
         }
-        response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getOutputStream().write(json.writeValueAsBytes(answer));
-        return true;
+        return new ToolCallAnswer(HttpServletResponse.SC_OK, ToolCallAnswer.write(json, answer));
     }
 
     /** Whether the SDK's stateless transport would take the request: JSON content, an Accept of both kinds. */
-    private static boolean isStatelessTransportRequest(HttpServletRequest request) {
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
-        return HttpServletRequestUtils.isJsonContentType(request.getContentType()) && accept != null
+    private static boolean isStatelessTransportRequest(McpRequestHeaders headers) {
+        String accept = headers.first(HttpHeaders.ACCEPT);
+        return HttpServletRequestUtils.isJsonContentType(headers.first(HttpHeaders.CONTENT_TYPE)) && accept != null
                 && accept.contains(MediaType.APPLICATION_JSON_VALUE)
                 && accept.contains(MediaType.TEXT_EVENT_STREAM_VALUE);
     }

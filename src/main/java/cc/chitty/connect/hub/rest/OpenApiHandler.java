@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import cc.chitty.connect.hub.edge.PublicPaths;
 import cc.chitty.connect.hub.edge.PublicRouteOrder;
-import cc.chitty.connect.hub.ratelimit.AnonymousLimit;
+import cc.chitty.connect.hub.ratelimit.RequestLimit;
 import cc.chitty.connect.hub.ratelimit.RateLimiter;
 import cc.chitty.connect.hub.web.ProblemWriter;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,18 +20,18 @@ import org.springframework.stereotype.Component;
  * {@code GET /openapi.json} on the public port: the REST door's contract as loaded right now (routes may be
  * reloaded), served from the hub's public base URL ({@code hub.public-base-url}), or from the origin the request was
  * sent to. Built on a worker thread, as a route runs, since it walks every REST definition; an anonymous caller's
- * {@code default} tier limit is taken there too ({@link AnonymousLimit}), as Tomcat's rate-limit filter did.
+ * {@code default} tier limit is taken there too ({@link RequestLimit}), as Tomcat's rate-limit filter did.
  */
 @Component
 class OpenApiHandler implements PublicPaths {
 
     private final OpenApiDocument document;
     private final ObjectMapper json;
-    private final AnonymousLimit limit;
+    private final RequestLimit limit;
     private final ProblemWriter problems;
     private final String publicBaseUrl;
 
-    OpenApiHandler(OpenApiDocument document, ObjectMapper json, AnonymousLimit limit, ProblemWriter problems,
+    OpenApiHandler(OpenApiDocument document, ObjectMapper json, RequestLimit limit, ProblemWriter problems,
             @Value("${hub.public-base-url:}") String publicBaseUrl) {
         this.document = document;
         this.json = json;
@@ -52,7 +52,7 @@ class OpenApiHandler implements PublicPaths {
         String peer = request.remoteAddress().hostAddress();
         String forwardedFor = request.getHeader("X-Forwarded-For");
         context.vertx().executeBlocking(() -> {
-            Optional<RateLimiter.Decision> decision = limit.take(path, peer, forwardedFor);
+            Optional<RateLimiter.Decision> decision = limit.take(path, null, peer, forwardedFor);
             return new Answer(decision.orElse(null), decision.map(RateLimiter.Decision::allowed).orElse(true)
                     ? json.writeValueAsBytes(document.build(serverUrl)) : null);
         }, false).onSuccess(answer -> {

@@ -1,5 +1,6 @@
 package cc.chitty.connect.hub.rest;
 
+import cc.chitty.connect.hub.web.AnswerHeaders;
 import cc.chitty.connect.hub.web.RequestIdFilter;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -32,14 +33,12 @@ class RestAnswerHeaders implements Processor {
             message.setHeader(RequestIdFilter.HEADER, requestId);
         }
         RestEdge.answerHeaders(exchange).forEach(message::setHeader);
-        message.setHeader("X-Content-Type-Options", "nosniff");
-        message.setHeader("X-Frame-Options", "DENY");
-        message.setHeader("X-XSS-Protection", "0");
-        if (message.getHeader("Cache-Control") == null) {
-            message.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
-            message.setHeader("Pragma", "no-cache");
-            message.setHeader("Expires", "0");
-        }
+        boolean ownCaching = message.getHeader("Cache-Control") != null;
+        AnswerHeaders.SECURITY.forEach((name, value) -> {
+            if (!ownCaching || !AnswerHeaders.CACHING.contains(name)) {
+                message.setHeader(name, value);
+            }
+        });
         RestRequestId.done(exchange);
     }
 }

@@ -103,11 +103,29 @@ final class BearerTokens {
             return Credentials.Verdict.refused(refusal(new AddressSpent(), address, mcp));
         }
         try {
-            return Credentials.Verdict.of((ClientAuthentication) tokens.authenticate(
-                    new BearerTokenAuthenticationToken(token)));
+            return Credentials.Verdict.of(authenticate(token));
         } catch (AuthenticationException failure) {
             return Credentials.Verdict.refused(refusal(failure, address, mcp));
         }
+    }
+
+    /**
+     * The client a valid token names, or empty (a refused token, keys that cannot be fetched, a spent address),
+     * charged nothing: {@link Credentials#validOnly}.
+     */
+    Optional<ClientAuthentication> validOnly(String token, String address) {
+        if (throttle.refusal(FailureThrottle.Failure.UNAUTHENTICATED, address).isPresent()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(authenticate(token));
+        } catch (AuthenticationException failure) {
+            return Optional.empty();
+        }
+    }
+
+    private ClientAuthentication authenticate(String token) {
+        return (ClientAuthentication) tokens.authenticate(new BearerTokenAuthenticationToken(token));
     }
 
     private JwtAuthenticationProvider provider() {

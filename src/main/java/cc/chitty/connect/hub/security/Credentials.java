@@ -16,12 +16,13 @@ import org.springframework.stereotype.Component;
  * inactive or expired ones 403, each naming the reason; the key itself never appears in an answer or a log line.
  * Each 401 counts against the client's address ({@link FailureThrottle}); an address that has spent its budget gets
  * 429 before any key is looked up in the database, unless its key is one this instance has seen valid lately.
- * MCP's servlet filter and the REST door's Camel step both call it.
+ * MCP's servlet filter and the REST door's Camel step both call it; the public port's MCP tools/call asks
+ * {@link #validOnly} and leaves every other request to MCP's servlet filter.
  */
 @Component
 public class Credentials {
 
-    static final String API_KEY_HEADER = "X-ChittyOS-API-Key";
+    public static final String API_KEY_HEADER = "X-ChittyOS-API-Key";
 
     /** A client, or the refusal to answer instead. */
     public record Verdict(ClientAuthentication authentication, Refusal refusal) {
@@ -63,17 +64,30 @@ public class Credentials {
                 : checkApiKey(presentedKey(apiKeyHeader, authorization), address, false);
     }
 
+    /**
+     * The client a valid credential names (an access token, as {@link #check} takes it, or an API key), or empty,
+     * having charged and answered nothing: for a door that hands every other request to one that refuses it
+     * through {@link #check} or MCP's filter chain, so that a refused credential is charged there, once.
+     *
+     * @param address the client's address bucket ({@link FailureThrottle#addressOf})
+     */
+    public Optional<ClientAuthentication> validOnly(String apiKeyHeader, String authorization, String address) {
+        String token = resource.enabled() ? BearerTokens.jwtOnly(authorization) : null;
+        if (token != null) {
+            return bearerTokens.validOnly(token, address);
+        }
+        ApiKeys.Verdict verdict = lookUp(presentedKey(apiKeyHeader, authorization),
+                throttle.refusal(FailureThrottle.Failure.UNAUTHENTICATED, address).isPresent());
+        return verdict != null && verdict.outcome() == ApiKeys.Outcome.VALID
+                ? Optional.of(new ApiKeyAuthentication(verdict.key())) : Optional.empty();
+    }
+
     /** The check of an API key (null when none was presented), for a request to MCP's resource or the REST door's. */
     Verdict checkApiKey(String presented, String address, boolean mcp) {
         Optional<RateLimiter.Decision> spent = throttle.refusal(FailureThrottle.Failure.UNAUTHENTICATED, address);
-        ApiKeys.Verdict verdict;
-        if (spent.isEmpty()) {
-            verdict = apiKeys.check(presented);
-        } else {
-            verdict = apiKeys.checkKnown(presented).orElse(null);
-            if (verdict == null || verdict.outcome() != ApiKeys.Outcome.VALID) {
-                return Verdict.refused(spent.get().refusal());
-            }
+        ApiKeys.Verdict verdict = lookUp(presented, spent.isPresent());
+        if (verdict == null) {
+            return Verdict.refused(spent.get().refusal());
         }
         if (verdict.outcome() == ApiKeys.Outcome.MISSING || verdict.outcome() == ApiKeys.Outcome.UNKNOWN) {
             throttle.charge(FailureThrottle.Failure.UNAUTHENTICATED, address);
@@ -90,6 +104,18 @@ public class Credentials {
             case EXPIRED -> Verdict.refused(Refusal.of(Problem.of(403, "expired-api-key", "API key has expired",
                     "The API key " + verdict.key().prefix() + "… expired at " + verdict.key().expiresAt())));
         };
+    }
+
+    /**
+     * The key's verdict; from an address that has spent its budget of 401s, only a key this instance has seen valid
+     * lately is looked at (no database query), and anything else is null.
+     */
+    private ApiKeys.Verdict lookUp(String presented, boolean addressSpent) {
+        if (!addressSpent) {
+            return apiKeys.check(presented);
+        }
+        ApiKeys.Verdict known = apiKeys.checkKnown(presented).orElse(null);
+        return known != null && known.outcome() == ApiKeys.Outcome.VALID ? known : null;
     }
 
     /** 403 for a client without the scope an operation needs, naming it as the issuer grants it. */

@@ -78,8 +78,7 @@ class PublicEdgeGate implements PublicPaths {
     private boolean answeredAsCors(RoutingContext context, String origin) {
         HttpServerRequest request = context.request();
         MultiMap headers = context.response().headers();
-        headers.add("Vary", "Origin").add("Vary", "Access-Control-Request-Method")
-                .add("Vary", "Access-Control-Request-Headers");
+        AnswerHeaders.CORS_VARY.forEach(varies -> headers.add("Vary", varies));
         String allowedOrigin = cors.checkOrigin(origin);
         String requestedMethod = request.getHeader("Access-Control-Request-Method");
         boolean preflight = request.method() == HttpMethod.OPTIONS && requestedMethod != null;

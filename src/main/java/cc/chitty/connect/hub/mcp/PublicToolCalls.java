@@ -1,0 +1,211 @@
+package cc.chitty.connect.hub.mcp;
+
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import cc.chitty.connect.hub.edge.PublicPaths;
+import cc.chitty.connect.hub.edge.PublicRouteOrder;
+import cc.chitty.connect.hub.edge.TomcatForward;
+import cc.chitty.connect.hub.ratelimit.FailureThrottle;
+import cc.chitty.connect.hub.ratelimit.RateLimiter;
+import cc.chitty.connect.hub.ratelimit.RequestLimit;
+import cc.chitty.connect.hub.security.ClientAuthentication;
+import cc.chitty.connect.hub.security.Credentials;
+import cc.chitty.connect.hub.web.AnswerHeaders;
+import cc.chitty.connect.hub.web.HttpLimitsProperties;
+import cc.chitty.connect.hub.web.RequestIdFilter;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Component;
+
+/**
+ * MCP's busiest request, the plain sessionless {@code tools/call} of either generation, answered on the public port
+ * itself instead of over the loopback hop to Tomcat: exactly the requests that Tomcat's {@link McpRevisionRouter}
+ * hands to {@link StatelessToolCall} or {@link ModernToolCall} ({@link McpRevisionRouter#destinationOf}, then their
+ * own {@code taken}), from a client whose credential is valid and who is within its limit. The call is the same
+ * capability call (the same classes: {@link ToolDispatcher}, {@link McpCallGate}, {@code direct:<capability>}), made
+ * on a worker thread, never on the event loop.
+ * <p>
+ * Guarantees:
+ * <ul>
+ *   <li>the answer is Tomcat's, byte for byte and header for header: status, {@code Content-Type}, body, the
+ *   request id ({@code X-Request-ID}, the client's when sane, else a new one), the rate limit's headers, CORS's
+ *   {@code Vary} and Spring Security's headers ({@link AnswerHeaders}); it counts in
+ *   {@code http_server_requests_seconds} under the tags Tomcat gives {@code /mcp} ({@code uri="UNKNOWN"});</li>
+ *   <li>the edge policies are the same code as Tomcat's: the credential by {@link Credentials#validOnly} (API key or,
+ *   with an issuer, access token; the client's address as {@code hub.rate-limit.trusted-proxies} names it), the
+ *   per-request limit from the same buckets ({@link RequestLimit}), the params' shape ({@link JsonRpcParamsGuard}),
+ *   scope and tool tier in {@link McpCallGate}, whose JSON-RPC refusals this class answers like any other result;</li>
+ *   <li>every request it does not answer goes to Tomcat as before, refusals included, so they are Tomcat's to the
+ *   byte and counted once: untouched and unread when its headers already say so (another path or method, a
+ *   query, an {@code Origin} (CORS and the Origin guard are Tomcat's), an {@code Mcp-Session-Id}, a chunked body,
+ *   or one announced past the limit, which the forwarder answers 413), otherwise with the body read here, when the
+ *   body or headers are not the plain shape (not JSON, a batch, a notification, params of the wrong shape, another
+ *   method, an unknown tool), the credential is missing or not valid, the client is over its limit (a refused
+ *   token is not spent, so Tomcat refuses it again), or a check failed (the database): nothing is charged or spent
+ *   here for a request Tomcat then answers.</li>
+ * </ul>
+ */
+@Component
+class PublicToolCalls implements PublicPaths {
+
+    private static final Logger log = LoggerFactory.getLogger(PublicToolCalls.class);
+    private static final String PATH = "/mcp";
+    private static final String FORWARDED_FOR = "X-Forwarded-For";
+    // the statuses after which Tomcat closes an HTTP/1 connection, saying so (Http11Processor#statusDropsConnection)
+    private static final java.util.Set<Integer> DROPS_CONNECTION = java.util.Set.of(400, 408, 411, 413, 414, 500,
+            501, 503);
+
+    private final StatelessToolCall stateless;
+    private final ModernToolCall modern;
+    private final List<String> initializeVersions;
+    private final JsonRpcParamsGuard params;
+    private final Credentials credentials;
+    private final FailureThrottle throttle;
+    private final RequestLimit limit;
+    private final long bodyLimit;
+    private final TomcatForward tomcat;
+    private final MeterRegistry registry;
+    private final Map<Integer, Timer> timers = new ConcurrentHashMap<>();
+
+    PublicToolCalls(StatelessToolCall stateless, ModernToolCall modern, HttpServletStatelessServerTransport transport,
+            JsonRpcParamsGuard params, Credentials credentials, FailureThrottle throttle, RequestLimit limit,
+            HttpLimitsProperties limits, TomcatForward tomcat, MeterRegistry registry) {
+        this.stateless = stateless;
+        this.modern = modern;
+        this.initializeVersions = List.copyOf(transport.protocolVersions());
+        this.params = params;
+        this.credentials = credentials;
+        this.throttle = throttle;
+        this.limit = limit;
+        this.bodyLimit = limits.limitFor(PATH);
+        this.tomcat = tomcat;
+        this.registry = registry;
+    }
+
+    @Override
+    public void mountOn(Router router) {
+        router.post(PATH).order(PublicRouteOrder.MCP_TOOL_CALLS).handler(this::handle);
+    }
+
+    private void handle(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        if (!mayBePlain(request)) {
+            context.next();
+            return;
+        }
+        long start = System.nanoTime();
+        request.body().onFailure(context::fail).onSuccess(body -> context.vertx()
+                .executeBlocking(() -> answer(request, body), false)
+                .onFailure(context::fail)
+                .onSuccess(answered -> {
+                    if (answered == null) {
+                        tomcat.forward(context, body);
+                    } else {
+                        write(context.response(), answered, start);
+                    }
+                }));
+        request.resume();
+    }
+
+    /** What the headers alone tell: the request may be plain, and its body is worth reading here. */
+    private boolean mayBePlain(HttpServerRequest request) {
+        long length = PublicPaths.announcedLength(request);
+        return PATH.equals(request.uri()) && request.getHeader(HttpHeaders.ORIGIN) == null
+                && request.getHeader(io.modelcontextprotocol.spec.HttpHeaders.MCP_SESSION_ID) == null
+                && request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null && length > 0 && length <= bodyLimit;
+    }
+
+    /** On a worker: the answer, or null when Tomcat is to answer the request (nothing charged or spent here). */
+    private Answered answer(HttpServerRequest request, Buffer body) {
+        McpRequestHeaders headers = request.headers()::getAll;
+        String peer = request.remoteAddress().hostAddress();
+        String forwardedFor = request.getHeader(FORWARDED_FOR);
+        JsonNode message = params.parsed(body.getBytes());
+        if (message == null || params.invalidParams(message) != null) {
+            return null;
+        }
+        McpRevisionRouter.Destination destination =
+                McpRevisionRouter.destinationOf("POST", headers, message, initializeVersions);
+        ToolCallMessage call = switch (destination) {
+            case MODERN_BY_HEADER -> modern.taken(headers, message);
+            case OLDER -> stateless.taken(headers, message);
+            default -> null;
+        };
+        if (call == null) {
+            return null;
+        }
+        Optional<ClientAuthentication> client;
+        Optional<RateLimiter.Decision> decision;
+        try {
+            client = credentials.validOnly(headers.first(Credentials.API_KEY_HEADER),
+                    headers.first(HttpHeaders.AUTHORIZATION.toString()), throttle.addressOf(peer, forwardedFor));
+            if (client.isEmpty()) {
+                return null;
+            }
+            decision = limit.take(PATH, client.get().client(), peer, forwardedFor);
+        } catch (RuntimeException failed) {
+            return null;
+        }
+        if (decision.isPresent() && !decision.get().allowed()) {
+            return null;
+        }
+        String requestId = RequestIdFilter.idFor(headers.first(RequestIdFilter.HEADER));
+        Caller caller = new Caller(client.get().client(), requestId);
+        MDC.put(RequestIdFilter.MDC_KEY, requestId);
+        try {
+            log.debug("tools/call of {} answered on the public port", call.tool().name());
+            ToolCallAnswer answer = destination == McpRevisionRouter.Destination.MODERN_BY_HEADER
+                    ? modern.answer(call, caller) : stateless.answer(call, caller);
+            return new Answered(answer, requestId, decision.map(RateLimiter.Decision::headers).orElse(Map.of()));
+        } finally {
+            MDC.remove(RequestIdFilter.MDC_KEY);
+        }
+    }
+
+    /** Tomcat's answer as the forwarder passes it on: its headers in its order, and no reason phrase. */
+    private void write(HttpServerResponse response, Answered answered, long start) {
+        response.setStatusCode(answered.answer().status()).setStatusMessage("");
+        response.putHeader("date", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        response.putHeader(RequestIdFilter.HEADER, answered.requestId());
+        AnswerHeaders.CORS_VARY.forEach(varies -> response.headers().add("Vary", varies));
+        answered.limitHeaders().forEach(response::putHeader);
+        AnswerHeaders.SECURITY.forEach(response::putHeader);
+        response.putHeader(HttpHeaders.CONTENT_TYPE, ToolCallAnswer.CONTENT_TYPE);
+        // passed on by the forwarder as Tomcat wrote it, over HTTP/2 too
+        if (DROPS_CONNECTION.contains(answered.answer().status())) {
+            response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        }
+        response.end(Buffer.buffer(answered.answer().body()));
+        timerFor(answered.answer().status()).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    /** Spring's server observation's timer for an MCP answer of that status, as Tomcat's requests to /mcp count. */
+    private Timer timerFor(int status) {
+        return timers.computeIfAbsent(status, s -> Timer.builder("http.server.requests")
+                .tag("error", "none").tag("exception", "none").tag("method", "POST")
+                .tag("outcome", s < 300 ? "SUCCESS" : s < 400 ? "REDIRECTION" : s < 500 ? "CLIENT_ERROR"
+                        : "SERVER_ERROR")
+                .tag("status", String.valueOf(s)).tag("uri", "UNKNOWN")
+                .register(registry));
+    }
+
+    private record Answered(ToolCallAnswer answer, String requestId, Map<String, String> limitHeaders) {
+    }
+}
