@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import cc.chitty.connect.hub.edge.PublicPaths;
 import cc.chitty.connect.hub.edge.PublicRouteOrder;
@@ -20,8 +19,10 @@ import cc.chitty.connect.hub.web.AnswerHeaders;
 import cc.chitty.connect.hub.web.HttpLimitsProperties;
 import cc.chitty.connect.hub.web.RequestIdFilter;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.Kind;
+import io.micrometer.observation.transport.ReceiverContext;
 import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -81,12 +82,11 @@ class PublicToolCalls implements PublicPaths {
     private final RequestLimit limit;
     private final long bodyLimit;
     private final TomcatForward tomcat;
-    private final MeterRegistry registry;
-    private final Map<Integer, Timer> timers = new ConcurrentHashMap<>();
+    private final ObservationRegistry observations;
 
     PublicToolCalls(StatelessToolCall stateless, ModernToolCall modern, HttpServletStatelessServerTransport transport,
             JsonRpcParamsGuard params, Credentials credentials, FailureThrottle throttle, RequestLimit limit,
-            HttpLimitsProperties limits, TomcatForward tomcat, MeterRegistry registry) {
+            HttpLimitsProperties limits, TomcatForward tomcat, ObservationRegistry observations) {
         this.stateless = stateless;
         this.modern = modern;
         this.initializeVersions = List.copyOf(transport.protocolVersions());
@@ -96,7 +96,7 @@ class PublicToolCalls implements PublicPaths {
         this.limit = limit;
         this.bodyLimit = limits.limitFor(PATH);
         this.tomcat = tomcat;
-        this.registry = registry;
+        this.observations = observations;
     }
 
     @Override
@@ -110,7 +110,6 @@ class PublicToolCalls implements PublicPaths {
             context.next();
             return;
         }
-        long start = System.nanoTime();
         request.body().onFailure(context::fail).onSuccess(body -> context.vertx()
                 .executeBlocking(() -> answer(request, body), false)
                 .onFailure(context::fail)
@@ -118,7 +117,7 @@ class PublicToolCalls implements PublicPaths {
                     if (answered == null) {
                         tomcat.forward(context, body);
                     } else {
-                        write(context.response(), answered, start);
+                        write(context.response(), answered);
                     }
                 }));
         request.resume();
@@ -168,19 +167,41 @@ class PublicToolCalls implements PublicPaths {
         }
         String requestId = RequestIdFilter.idFor(headers.first(RequestIdFilter.HEADER));
         Caller caller = new Caller(client.get().client(), requestId);
+        Observation observation = serverObservation(request).start();
         MDC.put(RequestIdFilter.MDC_KEY, requestId);
-        try {
+        try (Observation.Scope scope = observation.openScope()) {
             log.debug("tools/call of {} answered on the public port", call.tool().name());
             ToolCallAnswer answer = destination == McpRevisionRouter.Destination.MODERN_BY_HEADER
                     ? modern.answer(call, caller) : stateless.answer(call, caller);
+            observation.lowCardinalityKeyValue("status", String.valueOf(answer.status()))
+                    .lowCardinalityKeyValue("outcome", answer.status() < 300 ? "SUCCESS" : "CLIENT_ERROR");
             return new Answered(answer, requestId, decision.map(RateLimiter.Decision::headers).orElse(Map.of()));
+        } catch (RuntimeException failed) {
+            observation.lowCardinalityKeyValue("status", "500").lowCardinalityKeyValue("outcome", "SERVER_ERROR")
+                    .lowCardinalityKeyValue("exception", failed.getClass().getSimpleName()).error(failed);
+            throw failed;
         } finally {
             MDC.remove(RequestIdFilter.MDC_KEY);
+            observation.stop();
         }
     }
 
+    /**
+     * Spring's HTTP server observation as Tomcat makes it for {@code /mcp}: the server span, continuing the caller's
+     * {@code traceparent}, and the {@code http.server.requests} timer under Tomcat's tags (a servlet outside Spring
+     * MVC has no path pattern: {@code uri="UNKNOWN"}).
+     */
+    private Observation serverObservation(HttpServerRequest request) {
+        ReceiverContext<HttpServerRequest> context = new ReceiverContext<>(HttpServerRequest::getHeader, Kind.SERVER);
+        context.setCarrier(request);
+        return Observation.createNotStarted("http.server.requests", () -> context, observations)
+                .contextualName("http post")
+                .lowCardinalityKeyValue("method", "POST").lowCardinalityKeyValue("uri", "UNKNOWN")
+                .lowCardinalityKeyValue("exception", "none").highCardinalityKeyValue("http.url", PATH);
+    }
+
     /** Tomcat's answer as the forwarder passes it on: its headers in its order, and no reason phrase. */
-    private void write(HttpServerResponse response, Answered answered, long start) {
+    private void write(HttpServerResponse response, Answered answered) {
         response.setStatusCode(answered.answer().status()).setStatusMessage("");
         response.putHeader("date", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
         response.putHeader(RequestIdFilter.HEADER, answered.requestId());
@@ -193,17 +214,6 @@ class PublicToolCalls implements PublicPaths {
             response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
         }
         response.end(Buffer.buffer(answered.answer().body()));
-        timerFor(answered.answer().status()).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
-    }
-
-    /** Spring's server observation's timer for an MCP answer of that status, as Tomcat's requests to /mcp count. */
-    private Timer timerFor(int status) {
-        return timers.computeIfAbsent(status, s -> Timer.builder("http.server.requests")
-                .tag("error", "none").tag("exception", "none").tag("method", "POST")
-                .tag("outcome", s < 300 ? "SUCCESS" : s < 400 ? "REDIRECTION" : s < 500 ? "CLIENT_ERROR"
-                        : "SERVER_ERROR")
-                .tag("status", String.valueOf(s)).tag("uri", "UNKNOWN")
-                .register(registry));
     }
 
     private record Answered(ToolCallAnswer answer, String requestId, Map<String, String> limitHeaders) {

@@ -117,6 +117,21 @@ class OAuthResourceServerTest extends HubIntegrationTest {
     }
 
     @Test
+    void aForgedTokenOnAPlainMcpToolCallIsTheSame401AsTomcatGivesIt() {
+        String forged = TestIssuer.forged("client-forged-mcp", HUB + "/mcp", "chittyid:mint");
+        // the public port answers a plain tools/call itself; with a query the same call is forwarded to Tomcat
+        HttpResponse<String> here = mcpCall("/mcp", forged, "forged-mcp");
+        HttpResponse<String> tomcat = mcpCall("/mcp?via=tomcat", forged, "forged-mcp");
+
+        assertThat(here.statusCode()).isEqualTo(401);
+        assertThat(parse(here.body()).path("type").asText()).endsWith("/invalid-token");
+        assertThat(challenge(here)).contains("error=\"invalid_token\"",
+                "resource_metadata=\"" + HUB + "/.well-known/oauth-protected-resource/mcp\"");
+        assertThat(challenge(here)).isEqualTo(challenge(tomcat));
+        assertThat(here.body()).isEqualTo(tomcat.body());
+    }
+
+    @Test
     void anExpiredTokenIs401InvalidToken() {
         Instant past = Instant.now().minus(Duration.ofHours(1));
         assertInvalidToken(token("client-late", HUB, "chittyid:mint", claims -> claims
@@ -273,7 +288,11 @@ class OAuthResourceServerTest extends HubIntegrationTest {
     }
 
     private HttpResponse<String> mcpCall(String token, String requestId) {
-        return send(bearer("/mcp", token).header("Accept", "application/json, text/event-stream")
+        return mcpCall("/mcp", token, requestId);
+    }
+
+    private HttpResponse<String> mcpCall(String path, String token, String requestId) {
+        return send(bearer(path, token).header("Accept", "application/json, text/event-stream")
                 .header("MCP-Protocol-Version", "2025-11-25").header("X-Request-ID", requestId)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\","
                         + "\"params\":{\"name\":\"chittyid_mint\",\"arguments\":" + MINT + "}}")).build());
