@@ -43,7 +43,9 @@ import org.springframework.http.MediaType;
  * the SDK's to answer.
  * <p>
  * Guarantees: every request reaches exactly one generation, with its body intact, after the Origin guard and the
- * API-key chain; a version nobody speaks is refused here with the list of those that are, never passed on.
+ * API-key chain; a version nobody speaks is refused here with the list of those that are, never passed on. The
+ * rules are one function ({@link #destinationOf}), which the public port's {@link PublicToolCalls} applies too:
+ * the plain tools/call it answers itself never reaches this servlet; everything else does, as before.
  */
 final class McpRevisionRouter extends HttpServlet {
 

@@ -47,21 +47,26 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>the answer is Tomcat's, byte for byte and header for header: status, {@code Content-Type}, body, the
  *   request id ({@code X-Request-ID}, the client's when sane, else a new one), the rate limit's headers, CORS's
- *   {@code Vary} and Spring Security's headers ({@link AnswerHeaders}); it counts in
- *   {@code http_server_requests_seconds} under the tags Tomcat gives {@code /mcp} ({@code uri="UNKNOWN"});</li>
+ *   {@code Vary} and Spring Security's headers ({@link AnswerHeaders}), {@code Connection: close} after a status
+ *   Tomcat drops the connection for; it counts in {@code http_server_requests_seconds} under the tags Tomcat gives
+ *   {@code /mcp} ({@code uri="UNKNOWN"});</li>
  *   <li>the edge policies are the same code as Tomcat's: the credential by {@link Credentials#validOnly} (API key or,
  *   with an issuer, access token; the client's address as {@code hub.rate-limit.trusted-proxies} names it), the
  *   per-request limit from the same buckets ({@link RequestLimit}), the params' shape ({@link JsonRpcParamsGuard}),
  *   scope and tool tier in {@link McpCallGate}, whose JSON-RPC refusals this class answers like any other result;</li>
  *   <li>every request it does not answer goes to Tomcat as before, refusals included, so they are Tomcat's to the
  *   byte and counted once: untouched and unread when its headers already say so (another path or method, a
- *   query, an {@code Origin} (CORS and the Origin guard are Tomcat's), an {@code Mcp-Session-Id}, a chunked body,
- *   or one announced past the limit, which the forwarder answers 413), otherwise with the body read here, when the
- *   body or headers are not the plain shape (not JSON, a batch, a notification, params of the wrong shape, another
- *   method, an unknown tool), the credential is missing or not valid, the client is over its limit (a refused
- *   token is not spent, so Tomcat refuses it again), or a check failed (the database): nothing is charged or spent
- *   here for a request Tomcat then answers.</li>
+ *   query, an {@code Origin} (CORS and the Origin guard are Tomcat's), an {@code Mcp-Session-Id}, an
+ *   {@code Expect}, a chunked body, or one announced past the limit, which the forwarder answers 413), otherwise
+ *   with the body read here, when the body or headers are not the plain shape (not JSON, a batch, a notification,
+ *   params of the wrong shape, another method, an unknown tool), the credential is missing or not valid, the client
+ *   is over its limit (a refused token is not spent, so Tomcat refuses it again), or a check failed (the database):
+ *   nothing is charged or spent here for a request Tomcat then answers;</li>
+ *   <li>the call is Spring's HTTP server observation, as Tomcat's: its span continues the caller's
+ *   {@code traceparent}.</li>
  * </ul>
+ * A failure of the call itself (after the tokens were taken) is the public port's 500 problem+json
+ * ({@code edge/PublicFailures}), not Tomcat's error page.
  */
 @Component
 class PublicToolCalls implements PublicPaths {
@@ -128,7 +133,9 @@ class PublicToolCalls implements PublicPaths {
         long length = PublicPaths.announcedLength(request);
         return PATH.equals(request.uri()) && request.getHeader(HttpHeaders.ORIGIN) == null
                 && request.getHeader(io.modelcontextprotocol.spec.HttpHeaders.MCP_SESSION_ID) == null
-                && request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null && length > 0 && length <= bodyLimit;
+                && request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null && length > 0 && length <= bodyLimit
+                // Tomcat answers the 100 Continue of a forwarded request
+                && request.getHeader(HttpHeaders.EXPECT) == null;
     }
 
     /** On a worker: the answer, or null when Tomcat is to answer the request (nothing charged or spent here). */

@@ -103,12 +103,11 @@ class PublicToolCallsTest extends HubIntegrationTest {
         String[] modern = {"MCP-Protocol-Version", "2026-07-28", "Mcp-Method", "tools/call",
                 "Mcp-Name", "chitty_registry_discover", "X-Request-ID", "modern-2"};
 
-        HttpResponse<String> here = post("/mcp", reader, call, modern);
-        HttpResponse<String> tomcat = post(VIA_TOMCAT, reader, call, modern);
+        Sent sent = bothWays(reader, call, modern);
 
         assertThat(answeredHere()).isEqualTo(1);
-        assertThat(here.statusCode()).as(here.body()).isEqualTo(400);
-        assertSameAnswer(here, tomcat);
+        assertThat(sent.here().statusCode()).as(sent.here().body()).isEqualTo(400);
+        assertSameAnswer(sent.here(), sent.tomcat());
     }
 
     @Test
@@ -149,11 +148,10 @@ class PublicToolCallsTest extends HubIntegrationTest {
     void anUnknownKeyIsTomcatsOwn401AndSpendsTheAddressBudgetOnceARequest() {
         String address = "198.51.100.82";
         String[] from = {"X-Request-ID", "badkey-1", "X-Forwarded-For", address, OLDER[0], OLDER[1]};
-        HttpResponse<String> here = post("/mcp", "chitty_" + "0".repeat(64), DISCOVER, from);
-        HttpResponse<String> tomcat = post(VIA_TOMCAT, "chitty_" + "0".repeat(64), DISCOVER, from);
-        assertThat(here.statusCode()).isEqualTo(401);
-        assertThat(parse(here.body()).path("type").asText()).endsWith("/invalid-api-key");
-        assertSameAnswer(here, tomcat);
+        Sent sent = bothWays("chitty_" + "0".repeat(64), DISCOVER, from);
+        assertThat(sent.here().statusCode()).isEqualTo(401);
+        assertThat(parse(sent.here().body()).path("type").asText()).endsWith("/invalid-api-key");
+        assertSameAnswer(sent.here(), sent.tomcat());
 
         // the unauthenticated tier allows 30 refusals a window: 2 spent above, 28 more, then 429
         List<Integer> statuses = new ArrayList<>();
@@ -203,14 +201,12 @@ class PublicToolCallsTest extends HubIntegrationTest {
     @Test
     void aForeignOriginIsTomcats403() {
         String key = newKey();
-        HttpResponse<String> here = post("/mcp", key, DISCOVER, "Origin", "https://evil.example",
-                "X-Request-ID", "origin-1", OLDER[0], OLDER[1]);
-        HttpResponse<String> tomcat = post(VIA_TOMCAT, key, DISCOVER, "Origin", "https://evil.example",
-                "X-Request-ID", "origin-1", OLDER[0], OLDER[1]);
+        Sent sent = bothWays(key, DISCOVER, "Origin", "https://evil.example", "X-Request-ID", "origin-1",
+                OLDER[0], OLDER[1]);
 
-        assertThat(here.statusCode()).isEqualTo(403);
-        assertThat(parse(here.body()).path("type").asText()).endsWith("/forbidden-origin");
-        assertSameAnswer(here, tomcat);
+        assertThat(sent.here().statusCode()).isEqualTo(403);
+        assertThat(parse(sent.here().body()).path("type").asText()).endsWith("/forbidden-origin");
+        assertSameAnswer(sent.here(), sent.tomcat());
         assertThat(answeredHere()).isZero();
     }
 
@@ -225,10 +221,9 @@ class PublicToolCallsTest extends HubIntegrationTest {
                 "an unknown tool", DISCOVER.replace("chitty_registry_discover", "no_such_tool"),
                 "another method", "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/list\",\"params\":{}}"));
         odd.forEach((what, body) -> {
-            HttpResponse<String> here = post("/mcp", key, body, "X-Request-ID", "odd-1", OLDER[0], OLDER[1]);
-            HttpResponse<String> tomcat = post(VIA_TOMCAT, key, body, "X-Request-ID", "odd-1", OLDER[0], OLDER[1]);
-            assertThat(here.statusCode()).as(what).isEqualTo(tomcat.statusCode());
-            assertThat(here.body()).as(what).isEqualTo(tomcat.body());
+            Sent sent = bothWays(key, body, "X-Request-ID", "odd-1", OLDER[0], OLDER[1]);
+            assertThat(sent.here().statusCode()).as(what).isEqualTo(sent.tomcat().statusCode());
+            assertThat(sent.here().body()).as(what).isEqualTo(sent.tomcat().body());
         });
         for (String path : List.of("/mcp", VIA_TOMCAT)) {
             HttpResponse<String> text = send(request(path).header("Content-Type", "text/plain")
@@ -243,14 +238,12 @@ class PublicToolCallsTest extends HubIntegrationTest {
     @Test
     void aRequestNamingASessionGoesToTheSessions() {
         String key = newKey();
-        HttpResponse<String> here = post("/mcp", key, DISCOVER, "Mcp-Session-Id", "no-such-session",
-                "X-Request-ID", "session-1", OLDER[0], OLDER[1]);
-        HttpResponse<String> tomcat = post(VIA_TOMCAT, key, DISCOVER, "Mcp-Session-Id", "no-such-session",
-                "X-Request-ID", "session-1", OLDER[0], OLDER[1]);
+        Sent sent = bothWays(key, DISCOVER, "Mcp-Session-Id", "no-such-session", "X-Request-ID", "session-1",
+                OLDER[0], OLDER[1]);
 
-        assertThat(here.statusCode()).as(here.body()).isEqualTo(404);
-        assertThat(parse(here.body()).at("/error/code").asInt()).isEqualTo(-32001);
-        assertSameAnswer(here, tomcat);
+        assertThat(sent.here().statusCode()).as(sent.here().body()).isEqualTo(404);
+        assertThat(parse(sent.here().body()).at("/error/code").asInt()).isEqualTo(-32001);
+        assertSameAnswer(sent.here(), sent.tomcat());
         assertThat(answeredHere()).isZero();
     }
 
@@ -303,6 +296,14 @@ class PublicToolCallsTest extends HubIntegrationTest {
         Timer timer = meters.find("http.server.requests").tags("uri", "UNKNOWN", "method", "POST",
                 "status", String.valueOf(status)).timer();
         return timer == null ? 0 : timer.count();
+    }
+
+    /** The same call sent to {@code /mcp}, then to {@link #VIA_TOMCAT}. */
+    private Sent bothWays(String key, String body, String... headers) {
+        return new Sent(post("/mcp", key, body, headers), post(VIA_TOMCAT, key, body, headers));
+    }
+
+    private record Sent(HttpResponse<String> here, HttpResponse<String> tomcat) {
     }
 
     private HttpResponse<String> post(String path, String key, String body, String... headers) {
