@@ -215,10 +215,10 @@ class PublicToolCalls implements PublicPaths {
         AnswerHeaders.CORS_VARY.forEach(varies -> response.headers().add("Vary", varies));
         answered.limitHeaders().forEach(response::putHeader);
         AnswerHeaders.SECURITY.forEach(response::putHeader);
-        response.putHeader(HttpHeaders.CONTENT_TYPE, ToolCallAnswer.CONTENT_TYPE);
-        // passed on by the forwarder as Tomcat wrote it, over HTTP/2 too
+        // spelt as Tomcat writes them, which the forwarder passes on as they are (over HTTP/2 too)
+        response.putHeader("Content-Type", ToolCallAnswer.CONTENT_TYPE);
         if (DROPS_CONNECTION.contains(answered.answer().status())) {
-            response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+            response.putHeader("Connection", "close");
         }
         response.end(Buffer.buffer(answered.answer().body()));
     }

@@ -201,13 +201,10 @@ class PublicToolCallsTest extends HubIntegrationTest {
     @Test
     void aForeignOriginIsTomcats403() {
         String key = newKey();
-        Sent sent = bothWays(key, DISCOVER, "Origin", "https://evil.example", "X-Request-ID", "origin-1",
-                OLDER[0], OLDER[1]);
+        HttpResponse<String> refused = answeredByTomcatAlike(403, key, "Origin", "https://evil.example",
+                "X-Request-ID", "origin-1");
 
-        assertThat(sent.here().statusCode()).isEqualTo(403);
-        assertThat(parse(sent.here().body()).path("type").asText()).endsWith("/forbidden-origin");
-        assertSameAnswer(sent.here(), sent.tomcat());
-        assertThat(answeredHere()).isZero();
+        assertThat(parse(refused.body()).path("type").asText()).endsWith("/forbidden-origin");
     }
 
     @Test
@@ -238,13 +235,10 @@ class PublicToolCallsTest extends HubIntegrationTest {
     @Test
     void aRequestNamingASessionGoesToTheSessions() {
         String key = newKey();
-        Sent sent = bothWays(key, DISCOVER, "Mcp-Session-Id", "no-such-session", "X-Request-ID", "session-1",
-                OLDER[0], OLDER[1]);
+        HttpResponse<String> refused = answeredByTomcatAlike(404, key, "Mcp-Session-Id", "no-such-session",
+                "X-Request-ID", "session-1");
 
-        assertThat(sent.here().statusCode()).as(sent.here().body()).isEqualTo(404);
-        assertThat(parse(sent.here().body()).at("/error/code").asInt()).isEqualTo(-32001);
-        assertSameAnswer(sent.here(), sent.tomcat());
-        assertThat(answeredHere()).isZero();
+        assertThat(parse(refused.body()).at("/error/code").asInt()).isEqualTo(-32001);
     }
 
     @Test
@@ -296,6 +290,17 @@ class PublicToolCallsTest extends HubIntegrationTest {
         Timer timer = meters.find("http.server.requests").tags("uri", "UNKNOWN", "method", "POST",
                 "status", String.valueOf(status)).timer();
         return timer == null ? 0 : timer.count();
+    }
+
+    /** A 2025-11-25 discover call that Tomcat answers with that status, the same both ways; the public port's answer. */
+    private HttpResponse<String> answeredByTomcatAlike(int status, String key, String... headers) {
+        List<String> all = new ArrayList<>(List.of(headers));
+        all.addAll(List.of(OLDER));
+        Sent sent = bothWays(key, DISCOVER, all.toArray(String[]::new));
+        assertThat(sent.here().statusCode()).as(sent.here().body()).isEqualTo(status);
+        assertSameAnswer(sent.here(), sent.tomcat());
+        assertThat(answeredHere()).isZero();
+        return sent.here();
     }
 
     /** The same call sent to {@code /mcp}, then to {@link #VIA_TOMCAT}. */
