@@ -3,6 +3,7 @@ package cc.chitty.connect.hub.mcp;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,8 +18,11 @@ import cc.chitty.connect.hub.security.ClientAuthentication;
 import cc.chitty.connect.hub.security.Credentials;
 import cc.chitty.connect.hub.web.AnswerHeaders;
 import cc.chitty.connect.hub.web.HttpLimitsProperties;
+import cc.chitty.connect.hub.web.Problem;
+import cc.chitty.connect.hub.web.ProblemErrorController;
 import cc.chitty.connect.hub.web.RequestIdFilter;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.transport.Kind;
@@ -65,8 +69,9 @@ import org.springframework.stereotype.Component;
  *   <li>the call is Spring's HTTP server observation, as Tomcat's: its span continues the caller's
  *   {@code traceparent}.</li>
  * </ul>
- * A failure of the call itself (after the tokens were taken) is the public port's 500 problem+json
- * ({@code edge/PublicFailures}), not Tomcat's error page.
+ * A failure of the call itself (after the tokens were taken, when the tool may have run) is answered here, with
+ * the problem Tomcat's error page makes of it ({@link ProblemErrorController#problemOf}: 503 when the database was
+ * unreachable, else 500), never forwarded to run again.
  */
 @Component
 class PublicToolCalls implements PublicPaths {
@@ -88,10 +93,12 @@ class PublicToolCalls implements PublicPaths {
     private final long bodyLimit;
     private final TomcatForward tomcat;
     private final ObservationRegistry observations;
+    private final ObjectMapper mapper;
 
     PublicToolCalls(StatelessToolCall stateless, ModernToolCall modern, HttpServletStatelessServerTransport transport,
             JsonRpcParamsGuard params, Credentials credentials, FailureThrottle throttle, RequestLimit limit,
-            HttpLimitsProperties limits, TomcatForward tomcat, ObservationRegistry observations) {
+            HttpLimitsProperties limits, TomcatForward tomcat, ObservationRegistry observations,
+            ObjectMapper mapper) {
         this.stateless = stateless;
         this.modern = modern;
         this.initializeVersions = List.copyOf(transport.protocolVersions());
@@ -102,6 +109,7 @@ class PublicToolCalls implements PublicPaths {
         this.bodyLimit = limits.limitFor(PATH);
         this.tomcat = tomcat;
         this.observations = observations;
+        this.mapper = mapper;
     }
 
     @Override
@@ -176,17 +184,28 @@ class PublicToolCalls implements PublicPaths {
         Caller caller = new Caller(client.get().client(), requestId);
         Observation observation = serverObservation(request).start();
         MDC.put(RequestIdFilter.MDC_KEY, requestId);
+        Map<String, String> limitHeaders = decision.map(RateLimiter.Decision::headers).orElse(Map.of());
         try (Observation.Scope scope = observation.openScope()) {
             log.debug("tools/call of {} answered on the public port", call.tool().name());
             ToolCallAnswer answer = destination == McpRevisionRouter.Destination.MODERN_BY_HEADER
                     ? modern.answer(call, caller) : stateless.answer(call, caller);
             observation.lowCardinalityKeyValue("status", String.valueOf(answer.status()))
                     .lowCardinalityKeyValue("outcome", answer.status() < 300 ? "SUCCESS" : "CLIENT_ERROR");
-            return new Answered(answer, requestId, decision.map(RateLimiter.Decision::headers).orElse(Map.of()));
+            return new Answered(answer.status(), ToolCallAnswer.CONTENT_TYPE, answer.body(), requestId, limitHeaders);
         } catch (RuntimeException failed) {
-            observation.lowCardinalityKeyValue("status", "500").lowCardinalityKeyValue("outcome", "SERVER_ERROR")
+            // the tokens are spent and the tool may have run: answered here, as Tomcat's error page answers it
+            log.error("tools/call of {} failed inside the hub", call.tool().name(), failed);
+            Problem problem = ProblemErrorController.problemOf(failed, 500).requestId(requestId);
+            observation.lowCardinalityKeyValue("status", String.valueOf(problem.status()))
+                    .lowCardinalityKeyValue("outcome", "SERVER_ERROR")
                     .lowCardinalityKeyValue("exception", failed.getClass().getSimpleName()).error(failed);
-            throw failed;
+            Map<String, String> failureHeaders = new LinkedHashMap<>(limitHeaders);
+            Object retryAfter = problem.fields().get("retryAfter");
+            if (retryAfter != null) {
+                failureHeaders.put("Retry-After", retryAfter.toString());
+            }
+            return new Answered(problem.status(), Problem.MEDIA_TYPE, problem.toJson(mapper), requestId,
+                    failureHeaders);
         } finally {
             MDC.remove(RequestIdFilter.MDC_KEY);
             observation.stop();
@@ -209,20 +228,22 @@ class PublicToolCalls implements PublicPaths {
 
     /** Tomcat's answer as the forwarder passes it on: its headers in its order, and no reason phrase. */
     private void write(HttpServerResponse response, Answered answered) {
-        response.setStatusCode(answered.answer().status()).setStatusMessage("");
+        response.setStatusCode(answered.status()).setStatusMessage("");
         response.putHeader("date", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
         response.putHeader(RequestIdFilter.HEADER, answered.requestId());
         AnswerHeaders.CORS_VARY.forEach(varies -> response.headers().add("Vary", varies));
-        answered.limitHeaders().forEach(response::putHeader);
+        answered.headers().forEach(response::putHeader);
         AnswerHeaders.SECURITY.forEach(response::putHeader);
         // spelt as Tomcat writes them, which the forwarder passes on as they are (over HTTP/2 too)
-        response.putHeader("Content-Type", ToolCallAnswer.CONTENT_TYPE);
-        if (DROPS_CONNECTION.contains(answered.answer().status())) {
+        response.putHeader("Content-Type", answered.contentType());
+        if (DROPS_CONNECTION.contains(answered.status())) {
             response.putHeader("Connection", "close");
         }
-        response.end(Buffer.buffer(answered.answer().body()));
+        response.end(Buffer.buffer(answered.body()));
     }
 
-    private record Answered(ToolCallAnswer answer, String requestId, Map<String, String> limitHeaders) {
+    /** What the worker made of the call: the answer, and the headers (the limit's, a failure's) it carries. */
+    private record Answered(int status, String contentType, byte[] body, String requestId,
+            Map<String, String> headers) {
     }
 }

@@ -16,21 +16,28 @@ import org.springframework.web.bind.annotation.RestController;
  * (a filter checking its key or rate limit during a PostgreSQL restart) is a 503 with {@code Retry-After}.
  */
 @RestController
-class ProblemErrorController implements ErrorController {
+public class ProblemErrorController implements ErrorController {
 
     @RequestMapping("/error")
     ResponseEntity<Object> error(HttpServletRequest request) {
-        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
-                && DatabaseUnavailable.causedIt(failure)) {
-            return DatabaseUnavailable.problem().requestId(request.getHeader(RequestIdFilter.HEADER)).toResponse();
-        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer i ? i : 500;
+        return problemOf(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                        ? failure : null, code instanceof Integer i ? i : 500)
+                .requestId(request.getHeader(RequestIdFilter.HEADER)).toResponse();
+    }
+
+    /**
+     * What a request that failed in the container is answered with, whichever engine ran it (the public port's MCP
+     * tools/call too): 503 when the database was unreachable, otherwise the status's own problem.
+     */
+    public static Problem problemOf(Throwable failure, int status) {
+        if (failure != null && DatabaseUnavailable.causedIt(failure)) {
+            return DatabaseUnavailable.problem();
+        }
         HttpStatus httpStatus = HttpStatus.resolve(status);
         String title = httpStatus != null ? httpStatus.getReasonPhrase() : "Error";
         String detail = status == 404 ? "No resource at this path" : status >= 500
                 ? "The hub could not complete the request" : title;
-        return Problem.of(status, title.toLowerCase(Locale.ROOT).replace(' ', '-'), title, detail)
-                .requestId(request.getHeader(RequestIdFilter.HEADER)).toResponse();
+        return Problem.of(status, title.toLowerCase(Locale.ROOT).replace(' ', '-'), title, detail);
     }
 }
