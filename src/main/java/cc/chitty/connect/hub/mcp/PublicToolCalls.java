@@ -5,8 +5,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import cc.chitty.connect.hub.edge.PublicPaths;
 import cc.chitty.connect.hub.edge.PublicRouteOrder;
@@ -80,8 +82,10 @@ class PublicToolCalls implements PublicPaths {
     private static final String PATH = "/mcp";
     private static final String FORWARDED_FOR = "X-Forwarded-For";
     // the statuses after which Tomcat closes an HTTP/1 connection, saying so (Http11Processor#statusDropsConnection)
-    private static final java.util.Set<Integer> DROPS_CONNECTION = java.util.Set.of(400, 408, 411, 413, 414, 500,
-            501, 503);
+    private static final Set<Integer> DROPS_CONNECTION = Set.of(400, 408, 411, 413, 414, 500, 501, 503);
+    // HTTP's IMF-fixdate, as Tomcat writes it: a two-digit day (RFC_1123_DATE_TIME writes "6 Dec")
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
 
     private final StatelessToolCall stateless;
     private final ModernToolCall modern;
@@ -229,7 +233,7 @@ class PublicToolCalls implements PublicPaths {
     /** Tomcat's answer as the forwarder passes it on: its headers in its order, and no reason phrase. */
     private void write(HttpServerResponse response, Answered answered) {
         response.setStatusCode(answered.status()).setStatusMessage("");
-        response.putHeader("date", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        response.putHeader("date", HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
         response.putHeader(RequestIdFilter.HEADER, answered.requestId());
         AnswerHeaders.CORS_VARY.forEach(varies -> response.headers().add("Vary", varies));
         answered.headers().forEach(response::putHeader);

@@ -1,5 +1,6 @@
 package cc.chitty.connect.hub.web;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public final class AnswerHeaders {
         security.put("Pragma", "no-cache");
         security.put("Expires", "0");
         security.put("X-Frame-Options", "DENY");
-        SECURITY = java.util.Collections.unmodifiableMap(security);
+        SECURITY = Collections.unmodifiableMap(security);
     }
 
     private AnswerHeaders() {
