@@ -32,13 +32,13 @@ public class GitHubEventProcessor implements Processor {
     private final PushAutomation push;
     private final PullRequestAutomation pullRequests;
     private final InstallationEvents installationEvents;
-    private final Installations installations;
+    private final InstallationEntities installations;
     private final ChronicleLog chronicle;
     private final ObjectMapper mapper;
     private final MeterRegistry meters;
 
     GitHubEventProcessor(PushAutomation push, PullRequestAutomation pullRequests,
-            InstallationEvents installationEvents, Installations installations, ChronicleLog chronicle,
+            InstallationEvents installationEvents, InstallationEntities installations, ChronicleLog chronicle,
             ObjectMapper mapper, MeterRegistry meters) {
         this.push = push;
         this.pullRequests = pullRequests;
@@ -82,10 +82,8 @@ public class GitHubEventProcessor implements Processor {
         }
     }
 
-    /** The installation's ChittyID when it is registered, GitHub's installation id otherwise. */
     private String entityOf(JsonNode payload) {
-        long installationId = payload.path("installation").path("id").asLong();
-        return installations.chittyIdOf(installationId).orElse("github-installation:" + installationId);
+        return installations.entityOf(payload.path("installation").path("id").asLong());
     }
 
     private static Map<String, Object> summaryOf(String delivery, JsonNode payload) {

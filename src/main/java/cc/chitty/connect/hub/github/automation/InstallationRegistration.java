@@ -42,11 +42,14 @@ public class InstallationRegistration {
 
     private final CapabilityCaller capabilities;
     private final Installations installations;
+    private final InstallationEntities entities;
     private final ObjectMapper mapper;
 
-    InstallationRegistration(CapabilityCaller capabilities, Installations installations, ObjectMapper mapper) {
+    InstallationRegistration(CapabilityCaller capabilities, Installations installations,
+            InstallationEntities entities, ObjectMapper mapper) {
         this.capabilities = capabilities;
         this.installations = installations;
+        this.entities = entities;
         this.mapper = mapper;
     }
 
@@ -83,6 +86,7 @@ public class InstallationRegistration {
         if (!installations.register(chittyId, dnaId, mapper.writeValueAsString(metadata), installation)) {
             return new Registered(installations.chittyIdOf(installationId).orElseThrow(), false);
         }
+        entities.registered(installationId);
         log.info("GitHub installation {} ({}) registered as {}", installationId, account.path("login").asText(),
                 chittyId);
         return new Registered(chittyId, true);

@@ -202,12 +202,7 @@ class GitHubAutomationsTest extends GitHubTestSupport {
     @Test
     void installationEventsAreKeptInTheInstallationsTable() {
         long id = 66001;
-        StandIns.of("chittyid").stubFor(post(urlPathEqualTo("/v1/mint")).atPriority(1)
-                .withRequestBody(matchingJsonPath("$.metadata.installationId", equalTo(Long.toString(id))))
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                        .withBody("{\"chittyId\":\"CTX-66001\",\"id\":\"CTX-66001\"}")));
-        Map<String, Object> installation = Map.of("id", id, "repository_selection", "selected",
-                "account", Map.of("id", 9100, "login", "acme-installs", "type", "Organization"));
+        Map<String, Object> installation = installationMintedAs(id, "selected", 9100, "acme-installs");
 
         deliver(newDeliveryId(), "installation", json(Map.of("action", "created", "installation", installation,
                 "repositories", List.of(Map.of("id", 1, "full_name", "acme-installs/one")))));
@@ -230,6 +225,27 @@ class GitHubAutomationsTest extends GitHubTestSupport {
         deliver(newDeliveryId(), "installation", json(Map.of("action", "deleted", "installation", installation)));
         eventually().until(() -> "deleted".equals(status(id)));
         assertThat(StandIns.of("chittyid").findAll(postRequestedFor(urlPathEqualTo("/v1/mint")))).hasSize(1);
+    }
+
+    @Test
+    void anInstallationsEventsAreRecordedUnderItsChittyIdFromTheMomentItIsRegistered() {
+        long id = 66101;
+        Map<String, Object> installation = installationMintedAs(id, "all", 9101, "acme-entities");
+        String before = newDeliveryId();
+        String created = newDeliveryId();
+        String after = newDeliveryId();
+
+        deliver(before, "push", push("entities", 6111, id, sha(before), "feat: early", List.of("src/A.java")));
+        assertThat(eventually().until(() -> chronicleEntity(before), entity -> entity != null))
+                .isEqualTo("github-installation:66101");
+        deliver(created, "installation", json(Map.of("action", "created", "installation", installation,
+                "repositories", List.of())));
+        // an installation's events and a repository's pushes are ordered apart: the push waits for the registration
+        eventually().until(() -> status(id) != null);
+        deliver(after, "push", push("entities", 6111, id, sha(after), "feat: later", List.of("src/A.java")));
+
+        assertThat(eventually().until(() -> chronicleEntity(created), entity -> entity != null)).isEqualTo("CTX-66101");
+        assertThat(eventually().until(() -> chronicleEntity(after), entity -> entity != null)).isEqualTo("CTX-66101");
     }
 
     @Test
@@ -390,6 +406,23 @@ class GitHubAutomationsTest extends GitHubTestSupport {
         return github().findAll(postRequestedFor(urlPathEqualTo("/repos/acme/" + repo + "/check-runs"))
                 .withRequestBody(matchingJsonPath("$.head_sha", equalTo(sha)))).stream().findFirst()
                 .map(GitHubAutomationsTest::body).orElse(null);
+    }
+
+    /** An installation of an organisation, whose registration ChittyID's stand-in mints as CTX-{@code id}. */
+    private static Map<String, Object> installationMintedAs(long id, String selection, long accountId, String login) {
+        StandIns.of("chittyid").stubFor(post(urlPathEqualTo("/v1/mint")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.metadata.installationId", equalTo(Long.toString(id))))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"chittyId\":\"CTX-" + id + "\",\"id\":\"CTX-" + id + "\"}")));
+        return Map.of("id", id, "repository_selection", selection,
+                "account", Map.of("id", accountId, "login", login, "type", "Organization"));
+    }
+
+    /** The entity of the Chronicle entry recorded for a delivery, or null while there is none. */
+    private static String chronicleEntity(String delivery) {
+        return StandIns.of("chittychronicle").findAll(postRequestedFor(urlPathEqualTo("/api/entries"))
+                .withRequestBody(matchingJsonPath("$.data.delivery", equalTo(delivery)))).stream().findFirst()
+                .map(entry -> body(entry).path("entityId").asText()).orElse(null);
     }
 
     private static List<LoggedRequest> chronicleEntries(String eventType) {
