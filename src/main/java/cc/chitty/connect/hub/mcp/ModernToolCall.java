@@ -1,6 +1,5 @@
 package cc.chitty.connect.hub.mcp;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -17,7 +16,6 @@ import io.modelcontextprotocol.modern.JsonRpc;
 import io.modelcontextprotocol.modern.McpHttp;
 import io.modelcontextprotocol.modern.McpSchema;
 import io.modelcontextprotocol.server.transport.HttpServletRequestUtils;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +39,7 @@ import org.springframework.http.HttpHeaders;
  * {@link McpRevisionRouter}, and the public port's {@link PublicToolCalls}, which takes the same requests (by
  * {@link #taken}) without the hop to Tomcat.
  */
-final class ModernToolCall {
+final class ModernToolCall implements DirectToolCall {
 
     private static final Logger log = LoggerFactory.getLogger(ModernToolCall.class);
     private static final TypeRef<Map<String, Object>> MAP = new TypeRef<>() {
@@ -68,25 +66,15 @@ final class ModernToolCall {
         this.serverInfo = serverInfo;
     }
 
-    /** @return false, having read and answered nothing, when the request is not one this class takes */
-    boolean answer(HttpServletRequest request, JsonNode message, HttpServletResponse response) throws IOException {
-        ToolCallMessage call = taken(McpRequestHeaders.of(request), message);
-        if (call == null) {
-            return false;
-        }
-        answer(call, Caller.of(request)).writeTo(response);
-        return true;
-    }
-
-    /** The call when this class takes the request (headers and message), else null. */
-    ToolCallMessage taken(McpRequestHeaders headers, JsonNode message) {
+    @Override
+    public ToolCallMessage taken(McpRequestHeaders headers, JsonNode message) {
         ToolCallMessage call = HttpServletRequestUtils.isJsonContentType(headers.first(HttpHeaders.CONTENT_TYPE))
                 ? ToolCallMessage.of(message, tools) : null;
         return call == null || !headersAgree(headers, call) || !hasPlainMeta(call.params()) ? null : call;
     }
 
-    /** The SDK's answer to a call this class took, made as the caller, for whichever engine writes it. */
-    ToolCallAnswer answer(ToolCallMessage call, Caller caller) {
+    @Override
+    public ToolCallAnswer answer(ToolCallMessage call, Caller caller) {
         JsonRpc.JSONRPCResponse answer;
         try {
             answer = answerOf(call, dispatcher.call(call.tool().name(), call.arguments(), caller).result());

@@ -161,11 +161,12 @@ class PublicToolCalls implements PublicPaths {
         }
         McpRevisionRouter.Destination destination =
                 McpRevisionRouter.destinationOf("POST", headers, message, initializeVersions);
-        ToolCallMessage call = switch (destination) {
-            case MODERN_BY_HEADER -> modern.taken(headers, message);
-            case OLDER -> stateless.taken(headers, message);
+        DirectToolCall direct = switch (destination) {
+            case MODERN_BY_HEADER -> modern;
+            case OLDER -> stateless;
             default -> null;
         };
+        ToolCallMessage call = direct == null ? null : direct.taken(headers, message);
         if (call == null) {
             return null;
         }
@@ -191,8 +192,7 @@ class PublicToolCalls implements PublicPaths {
         Map<String, String> limitHeaders = decision.map(RateLimiter.Decision::headers).orElse(Map.of());
         try (Observation.Scope scope = observation.openScope()) {
             log.debug("tools/call of {} answered on the public port", call.tool().name());
-            ToolCallAnswer answer = destination == McpRevisionRouter.Destination.MODERN_BY_HEADER
-                    ? modern.answer(call, caller) : stateless.answer(call, caller);
+            ToolCallAnswer answer = direct.answer(call, caller);
             observation.lowCardinalityKeyValue("status", String.valueOf(answer.status()))
                     .lowCardinalityKeyValue("outcome", answer.status() < 300 ? "SUCCESS" : "CLIENT_ERROR");
             return new Answered(answer.status(), ToolCallAnswer.CONTENT_TYPE, answer.body(), requestId, limitHeaders);

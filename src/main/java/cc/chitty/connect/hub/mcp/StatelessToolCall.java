@@ -1,6 +1,5 @@
 package cc.chitty.connect.hub.mcp;
 
-import java.io.IOException;
 import java.util.List;
 
 import cc.chitty.connect.hub.upstream.Fault;
@@ -10,7 +9,6 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.transport.HttpServletRequestUtils;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -28,7 +26,7 @@ import org.springframework.http.MediaType;
  * does. Both engines answer through this class: Tomcat's {@link McpRevisionRouter}, and the public port's
  * {@link PublicToolCalls}, which takes the same requests (by {@link #taken}) without the hop to Tomcat.
  */
-final class StatelessToolCall {
+final class StatelessToolCall implements DirectToolCall {
 
     private final ToolDispatcher dispatcher;
     private final HubTools tools;
@@ -45,23 +43,13 @@ final class StatelessToolCall {
         this.json = json;
     }
 
-    /** @return false, having read and answered nothing, when the request is not one this class takes */
-    boolean answer(HttpServletRequest request, JsonNode message, HttpServletResponse response) throws IOException {
-        ToolCallMessage call = taken(McpRequestHeaders.of(request), message);
-        if (call == null) {
-            return false;
-        }
-        answer(call, Caller.of(request)).writeTo(response);
-        return true;
-    }
-
-    /** The call when this class takes the request (headers and message), else null. */
-    ToolCallMessage taken(McpRequestHeaders headers, JsonNode message) {
+    @Override
+    public ToolCallMessage taken(McpRequestHeaders headers, JsonNode message) {
         return isStatelessTransportRequest(headers) ? ToolCallMessage.of(message, tools) : null;
     }
 
-    /** The SDK's answer to a call this class took, made as the caller, for whichever engine writes it. */
-    ToolCallAnswer answer(ToolCallMessage call, Caller caller) {
+    @Override
+    public ToolCallAnswer answer(ToolCallMessage call, Caller caller) {
         McpSchema.JSONRPCResponse answer;
         try {
             McpSchema.CallToolResult result = dispatcher.call(call.tool().name(), call.arguments(), caller).result();
