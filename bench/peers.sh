@@ -3,6 +3,9 @@
 #   D    nginx serving bench/peers/registry-services.json (~1 KiB, the registry list answer) directly
 #   N    an nginx reverse proxy in front of D, upstream keep-alive
 #   G    Spring Cloud Gateway Server MVC (bench/peers/gateway-mvc, defaults, one plain route to D)
+#   C    Camel's floor inside the hub: a route bench/peers/camel-floor.camel.yaml adds (platform-http on the public
+#        port -> camel-http to D), with none of the hub's policies, connector or capability route; what is left of H
+#        once everything the hub adds is taken away, measured in the same JVM
 #   H    the hub's GET /api/registry/services to D (API key with its scope, limiter and breaker on, registry cache off)
 #   MCP  the hub's tools/call of chitty_registry_discover, the same capability (bench/mcp-tools-call.lua, 2025-11-25)
 #   MCP26  the same tools/call in revision 2026-07-28 (bench/mcp-2026-tools-call.lua: _meta, Mcp-Method, Mcp-Name)
@@ -42,28 +45,6 @@ gateway_jar=bench/peers/gateway-mvc/target/gateway-mvc-1.jar
 # nginx's workers run as nobody and must reach the files under the work directory
 chmod 711 "$work"
 
-# nginx <name> <server block>: its own prefix, configuration, pid file, logs and temp directories under $work
-nginx_instance() {
-  local dir=$work/$1
-  mkdir -p "$dir"
-  cat > "$dir/nginx.conf" <<CONF
-pid $dir/nginx.pid;
-error_log $dir/error.log warn;
-events {}
-http {
-  access_log off;
-  client_body_temp_path $dir/client_body;
-  proxy_temp_path $dir/proxy;
-  fastcgi_temp_path $dir/fastcgi;
-  uwsgi_temp_path $dir/uwsgi;
-  scgi_temp_path $dir/scgi;
-  $2
-}
-CONF
-  taskset -c 0 nginx -p "$dir" -e "$dir/error.log" -c "$dir/nginx.conf" -g 'daemon off;' &
-  pids+=($!)
-}
-
 mkdir -p "$work/d/root/api"
 cp bench/peers/registry-services.json "$work/d/root/api/services"
 chmod -R a+rX "$work/d"
@@ -79,7 +60,11 @@ taskset -c 0 java -Xms256m -Xmx512m -jar "$gateway_jar" --server.address=127.0.0
 g_pid=$!
 pids+=("$g_pid")
 
-HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=bench PORT=$hub_port HUB_MANAGEMENT_PORT=$management_port SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true \
+# the hub reads its routes from a copy of routes/ with C's route added
+mkdir -p "$work/routes"
+cp -r routes/. "$work/routes/"
+sed "s/{{D_PORT}}/$d_port/" bench/peers/camel-floor.camel.yaml > "$work/routes/zz-bench-camel-floor.camel.yaml"
+HUB_ROUTES_DIR=$work/routes HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=bench PORT=$hub_port HUB_MANAGEMENT_PORT=$management_port SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true \
 HUB_RATE_LIMIT_ENABLED=true HUB_BREAKERS_ENABLED=true HUB_REGISTRY_CACHE_TTL=0 HUB_CONTEXT_INIT=false \
 HUB_UPSTREAMS_SERVICES_CHITTYREGISTRY_BASE_URL=http://127.0.0.1:$d_port \
 HUB_UPSTREAMS_SERVICES_CHITTYREGISTRY_TOKEN=bench-token \
@@ -103,6 +88,8 @@ for port in $n_port $g_port; do
 done
 curl -fs -H "X-ChittyOS-API-Key: $key" "http://127.0.0.1:$hub_port/api/registry/services" | grep -q chittyschema \
   || { echo "the hub does not pass D's answer through" >&2; exit 1; }
+curl -fs "http://127.0.0.1:$hub_port/bench/camel-floor" | cmp -s - bench/peers/registry-services.json \
+  || { echo "the hub's Camel floor route does not pass D's answer through" >&2; exit 1; }
 tools_call=$(sed -n "s/^wrk.body = '\(.*\)'$/\1/p;s/^    \.\. '\(.*\)'$/\1/p" bench/mcp-tools-call.lua | tr -d '\n')
 answer=$(curl -fs -H "X-ChittyOS-API-Key: $key" -H 'Content-Type: application/json' \
     -H 'Accept: application/json, text/event-stream' --data "$tools_call" "http://127.0.0.1:$hub_port/mcp")
@@ -117,7 +104,7 @@ curl -fs "http://127.0.0.1:$hub_port/health" >/dev/null || { echo "the hub's /he
 
 # per target: its label, the server's pids, the url and wrk's arguments, where "-H key" stands for the API key
 # header (wrk keeps a header only when its name is followed by ": ", which word splitting would break)
-targets=(${PEERS_TARGETS:-D N G H MCP MCP26 health})
+targets=(${PEERS_TARGETS:-D N G C H MCP MCP26 health})
 declare -A label pid url args
 label[D]="**D** nginx serving the ~1 KiB JSON file directly"; pid[D]=$d_pid
 url[D]=http://127.0.0.1:$d_port/api/services; args[D]=
@@ -125,6 +112,8 @@ label[N]="**N** nginx reverse proxy → D (keep-alive)"; pid[N]=$n_pid
 url[N]=http://127.0.0.1:$n_port/api/services; args[N]=
 label[G]="**G** Spring Cloud Gateway Server MVC → D"; pid[G]=$g_pid
 url[G]=http://127.0.0.1:$g_port/api/services; args[G]=
+label[C]="**C** Camel's floor in the hub: platform-http → http to D, no policies"; pid[C]=$hub_pids
+url[C]=http://127.0.0.1:$hub_port/bench/camel-floor; args[C]=
 label[H]="**H** hub GET /api/registry/services → D"; pid[H]=$hub_pids
 url[H]=http://127.0.0.1:$hub_port/api/registry/services; args[H]="-H key"
 label[MCP]="hub MCP 2025-11-25 tools/call chitty_registry_discover → D"; pid[MCP]=$hub_pids
@@ -194,7 +183,7 @@ rss() {
 }
 
 declare -A rps_of
-for t in D N G H MCP MCP26 health; do rps_of[$t]=$(median "$t" 2); done
+for t in D N G C H MCP MCP26 health; do rps_of[$t]=$(median "$t" 2); done
 echo "Commit $(git describe --always --dirty), $(date -u +%F): wrk -t1 -c$conns, $rounds rounds of ${secs}s per target"
 echo "interleaved (${targets[*]}) after ${warmup}s of warm-up each; servers on CPU 0, wrk on CPU 1, $(nproc) cores."
 echo "Medians over the rounds; range = lowest–highest round's req/s; CPU = utime + stime of the server's processes"
@@ -210,12 +199,13 @@ for t in "${targets[@]}"; do
       "$(awk -v t="$t" '$1 == t {n += $6} END {print n + 0}' "$work/samples")"
 done
 echo
-echo "H's CPU per request ÷ G's: $(ratio "$(median H 5)" "$(median G 5)");" \
+echo "H's CPU per request ÷ G's: $(ratio "$(median H 5)" "$(median G 5)"); C's ÷ G's: $(ratio "$(median C 5)" "$(median G 5)");" \
+    "H's CPU per request − C's (what the hub adds to Camel's floor): $(awk -v h="$(median H 5)" -v c="$(median C 5)" 'BEGIN {printf "%.0f µs", h - c}');" \
     "MCP ÷ H req/s: $(ratio "${rps_of[MCP]}" "${rps_of[H]}");" \
     "MCP26 (2026-07-28) ÷ MCP (2025-11-25) req/s: $(ratio "${rps_of[MCP26]}" "${rps_of[MCP]}")."
 echo "After the load (-Xms256m -Xmx512m each): hub $(rss "$hub_pid"); G $(rss "$g_pid")."
 # wrk counts failed answers as requests: where there were any, which statuses 200 GETs, 32 at a time, get now
-for t in D N G H health; do
+for t in D N G C H health; do
   if awk -v t="$t" '$1 == t && $6 > 0 {found = 1} END {exit !found}' "$work/samples"; then
     echo "$t answered non-2xx under load; 200 GETs, 32 at a time, now get: $(seq 200 | xargs -P32 -I{} \
         curl -s -o /dev/null -w '%{http_code}\n' -H "X-ChittyOS-API-Key: $key" "${url[$t]}" | sort | uniq -c | xargs)."

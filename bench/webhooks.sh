@@ -8,7 +8,7 @@
 # each answer, so slow answers do not lower the offered rate while connections are free.
 # Usage: bench/webhooks.sh [seconds per run, default 20] [connections, default 16] [fixed rate/s, default 50]
 #        [warm-up seconds, default 30]
-# BENCH_JFR_DIR=<dir>: a JFR recording (settings=profile) of the hub per measured run, written there.
+# BENCH_JFR_DIR=<dir>: a JFR recording of the hub per measured run, written there (BENCH_JFR_SETTINGS: a .jfc, default profile).
 # BENCH_JAR=<jar>: the hub jar to measure instead of target/'s.
 # BENCH_PORT_BASE=<port>: the hub's port (default 18500), the stand-in's and the broker's the two after it.
 set -euo pipefail
@@ -37,26 +37,19 @@ POM
   mvn -q -B -f "$work/pom.xml" dependency:copy-dependencies -DoutputDirectory="$PWD/$tools"
 fi
 
-# one stand-in answers GitHub's token and check-run calls and ChittyChronicle's entries, with fixed answers (no
-# response templates: the stand-in's cost per delivery is reported and should stay small next to the hub's)
-mkdir -p "$work/standins/mappings"
-cp src/test/resources/standins/github/mappings/access-token.json "$work/standins/mappings/"
-cat > "$work/standins/mappings/bench-check-run.json" <<'JSON'
-{ "request": { "method": "POST", "urlPathPattern": "/repos/[^/]+/[^/]+/check-runs" },
-  "response": { "status": 201, "headers": { "Content-Type": "application/json" },
-                "body": "{\"id\":4001,\"status\":\"completed\"}" } }
-JSON
-cat > "$work/standins/mappings/bench-chronicle-entry.json" <<'JSON'
-{ "request": { "method": "POST", "urlPath": "/api/entries" },
-  "response": { "status": 201, "headers": { "Content-Type": "application/json" },
-                "body": "{\"id\":\"entry-1\"}" } }
-JSON
-taskset -c 0 java -Xmx256m -jar "$wiremock" --port "$stand_in_port" --bind-address 127.0.0.1 \
-    --root-dir "$work/standins" --no-request-journal --disable-request-logging \
-    --async-response-enabled true > "$work/stand-in.log" 2>&1 &
-stand_in_pid=$!
-pids+=("$stand_in_pid")
-wait_for "http://127.0.0.1:$stand_in_port/__admin/health"
+# one stand-in answers GitHub's token and check-run calls and ChittyChronicle's entries with fixed answers: an nginx,
+# as peers.sh's D, so that its cost per delivery stays small next to the hub's (WireMock spent 1.1 ms of CPU 0 on
+# each push, a fifth of the hub's own)
+command -v nginx >/dev/null || { echo "nginx is needed: apt-get install -y nginx" >&2; exit 1; }
+chmod 711 "$work"
+nginx_instance stand-in "server { listen 127.0.0.1:$stand_in_port; default_type application/json;
+  location ~ ^/app/installations/[0-9]+/access_tokens\$ {
+    return 201 '{\"token\":\"ghs_standin\",\"expires_at\":\"2099-01-01T00:00:00Z\",\"permissions\":{\"checks\":\"write\"}}'; }
+  location ~ ^/repos/[^/]+/[^/]+/check-runs\$ { return 201 '{\"id\":4001,\"status\":\"completed\"}'; }
+  location = /api/entries { return 201 '{\"id\":\"entry-1\"}'; }
+  location = /health { return 200 '{}'; } }"
+stand_in_pid=${pids[-1]}
+wait_for "http://127.0.0.1:$stand_in_port/health"
 
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/app.pem" 2>/dev/null
 HUB_DATA_DIR=$work/data HUB_OPERATOR_PASSWORD=bench PORT=$hub_port HUB_MANAGEMENT_PORT=$management_port SPRING_PROFILES_ACTIVE=prod HUB_EMBEDDED=true \
@@ -119,7 +112,7 @@ run() { # script seconds -> wrk output file
     ping) lua ping 0 "$ping" ;;
   esac
   sleep 1
-  [ -z "${BENCH_JFR_DIR:-}" ] || jcmd "$hub_pid" JFR.start name="$1" settings=profile >/dev/null
+  [ -z "${BENCH_JFR_DIR:-}" ] || jcmd "$hub_pid" JFR.start name="$1" settings="${BENCH_JFR_SETTINGS:-profile}" >/dev/null
   taskset -c 1 wrk -t1 -c"$conns" -d"$2s" --latency -s "$work/$1.lua" "http://127.0.0.1:$hub_port" > "$work/$1.txt"
   [ -z "${BENCH_JFR_DIR:-}" ] || jcmd "$hub_pid" JFR.stop name="$1" filename="$BENCH_JFR_DIR/$1-$(date +%s).jfr" >/dev/null
   if grep -q 'Non-2xx' "$work/$1.txt"; then echo "non-2xx answers: $(grep Non-2xx "$work/$1.txt")" >&2; exit 1; fi
@@ -133,11 +126,12 @@ all_postgres() { # the embedded PostgreSQL's postmaster (its data directory is u
   local master; master=$(pgrep -f "postgres.*-D $work" | head -1 || true)
   [ -z "$master" ] || echo "$master" $(pgrep -P "$master" || true)
 }
-cpu_start() { cpu0_hub=$(ticks "$hub_pid"); cpu0_pg=$(ticks $(all_postgres)); cpu0_si=$(ticks "$stand_in_pid"); }
+stand_in_pids() { echo "$stand_in_pid" $(pgrep -P "$stand_in_pid" || true); } # nginx's master and its worker
+cpu_start() { cpu0_hub=$(ticks "$hub_pid"); cpu0_pg=$(ticks $(all_postgres)); cpu0_si=$(ticks $(stand_in_pids)); }
 cpu_per() { # deliveries -> "hub X µs, PostgreSQL Y µs, stand-in Z µs"
   local hz; hz=$(getconf CLK_TCK)
   awk -v n="$1" -v hz="$hz" -v h="$(( $(ticks "$hub_pid") - cpu0_hub ))" -v p="$(( $(ticks $(all_postgres)) - cpu0_pg ))" \
-      -v s="$(( $(ticks "$stand_in_pid") - cpu0_si ))" \
+      -v s="$(( $(ticks $(stand_in_pids)) - cpu0_si ))" \
       'BEGIN {printf "hub %.0f µs, PostgreSQL %.0f µs, stand-in %.0f µs", h*1e6/hz/n, p*1e6/hz/n, s*1e6/hz/n}'
 }
 field() { awk -v k="$2" '$1==k {print $2}' "$work/$1.txt"; }
