@@ -13,6 +13,7 @@ import java.util.Set;
 import cc.chitty.connect.hub.edge.PublicPaths;
 import cc.chitty.connect.hub.edge.PublicRouteOrder;
 import cc.chitty.connect.hub.edge.TomcatForward;
+import cc.chitty.connect.hub.ratelimit.ClientAddress;
 import cc.chitty.connect.hub.ratelimit.FailureThrottle;
 import cc.chitty.connect.hub.ratelimit.RateLimiter;
 import cc.chitty.connect.hub.ratelimit.RequestLimit;
@@ -80,7 +81,6 @@ class PublicToolCalls implements PublicPaths {
 
     private static final Logger log = LoggerFactory.getLogger(PublicToolCalls.class);
     private static final String PATH = "/mcp";
-    private static final String FORWARDED_FOR = "X-Forwarded-For";
     // the statuses after which Tomcat closes an HTTP/1 connection, saying so (Http11Processor#statusDropsConnection)
     private static final Set<Integer> DROPS_CONNECTION = Set.of(400, 408, 411, 413, 414, 500, 501, 503);
     // HTTP's IMF-fixdate, as Tomcat writes it: a two-digit day (RFC_1123_DATE_TIME writes "6 Dec")
@@ -154,7 +154,7 @@ class PublicToolCalls implements PublicPaths {
     private Answered answer(HttpServerRequest request, Buffer body) {
         McpRequestHeaders headers = request.headers()::getAll;
         String peer = request.remoteAddress().hostAddress();
-        String forwardedFor = request.getHeader(FORWARDED_FOR);
+        String forwardedFor = request.getHeader(ClientAddress.FORWARDED_FOR);
         JsonNode message = params.parsed(body.getBytes());
         if (message == null || params.invalidParams(message) != null) {
             return null;

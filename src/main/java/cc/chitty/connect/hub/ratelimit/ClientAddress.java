@@ -14,9 +14,10 @@ import jakarta.servlet.http.HttpServletRequest;
  * therefore never choose its own bucket by sending that header. Its bucket is per IPv4 address and per IPv6 /64:
  * one subscriber usually holds a whole /64, so a bucket per IPv6 address would give it 2^64 buckets.
  */
-final class ClientAddress {
+public final class ClientAddress {
 
-    static final String FORWARDED_FOR = "X-Forwarded-For";
+    /** The header through which a trusted proxy names the client it forwards for. */
+    public static final String FORWARDED_FOR = "X-Forwarded-For";
 
     private final List<String> trustedProxies;
 

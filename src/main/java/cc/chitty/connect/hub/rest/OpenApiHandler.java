@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import cc.chitty.connect.hub.edge.PublicPaths;
 import cc.chitty.connect.hub.edge.PublicRouteOrder;
+import cc.chitty.connect.hub.ratelimit.ClientAddress;
 import cc.chitty.connect.hub.ratelimit.RequestLimit;
 import cc.chitty.connect.hub.ratelimit.RateLimiter;
 import cc.chitty.connect.hub.web.ProblemWriter;
@@ -50,7 +51,7 @@ class OpenApiHandler implements PublicPaths {
         String serverUrl = publicBaseUrl.isEmpty() ? request.scheme() + "://" + request.authority() : publicBaseUrl;
         String path = context.normalizedPath();
         String peer = request.remoteAddress().hostAddress();
-        String forwardedFor = request.getHeader("X-Forwarded-For");
+        String forwardedFor = request.getHeader(ClientAddress.FORWARDED_FOR);
         context.vertx().executeBlocking(() -> {
             Optional<RateLimiter.Decision> decision = limit.take(path, null, peer, forwardedFor);
             return new Answer(decision.orElse(null), decision.map(RateLimiter.Decision::allowed).orElse(true)

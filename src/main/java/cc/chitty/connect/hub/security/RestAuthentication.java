@@ -1,6 +1,7 @@
 package cc.chitty.connect.hub.security;
 
 import cc.chitty.connect.hub.audit.ClientHeader;
+import cc.chitty.connect.hub.ratelimit.ClientAddress;
 import cc.chitty.connect.hub.ratelimit.FailureThrottle;
 import cc.chitty.connect.hub.rest.PeerAddress;
 import cc.chitty.connect.hub.rest.RestEdge;
@@ -33,7 +34,7 @@ class RestAuthentication implements Processor {
         Message message = exchange.getMessage();
         Credentials.Verdict verdict = credentials.check(message.getHeader(Credentials.API_KEY_HEADER, String.class),
                 message.getHeader(HttpHeaders.AUTHORIZATION, String.class),
-                throttle.addressOf(PeerAddress.of(exchange), message.getHeader("X-Forwarded-For", String.class)));
+                throttle.addressOf(PeerAddress.of(exchange), message.getHeader(ClientAddress.FORWARDED_FOR, String.class)));
         if (verdict.refusal() != null) {
             edge.refuse(exchange, verdict.refusal());
             return;
