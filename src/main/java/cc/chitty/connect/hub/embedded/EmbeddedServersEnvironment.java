@@ -1,9 +1,5 @@
 package cc.chitty.connect.hub.embedded;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -58,13 +54,6 @@ class EmbeddedServersEnvironment implements EnvironmentPostProcessor {
     }
 
     private static int portOrFree(int configured) {
-        if (configured > 0) {
-            return configured;
-        }
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free loopback port", e);
-        }
+        return configured > 0 ? configured : LoopbackPorts.free();
     }
 }
