@@ -2,7 +2,6 @@ package cc.chitty.connect.hub.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,8 +25,8 @@ class EmbeddedKafkaBrokerTest {
 
     @Test
     void anAcknowledgedRecordIsStillThereAfterARestart() throws Exception {
-        int port = freePort();
-        int controllerPort = freePort();
+        int port = LoopbackPorts.free();
+        int controllerPort = LoopbackPorts.free();
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(logDir, port, controllerPort, null);
         broker.start();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
@@ -52,12 +51,6 @@ class EmbeddedKafkaBrokerTest {
             assertThat(records.get(0).value()).isEqualTo("payload");
         } finally {
             restarted.stop();
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
